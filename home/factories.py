@@ -1,0 +1,62 @@
+"""factory_boy factories for the home app's pages, used by every app's tests."""
+
+import factory
+import wagtail_factories
+from django.conf import settings as django_settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
+
+from .models import CouncilSettings, HomePage, StandardPage
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    """A published home page."""
+
+    title = "Council meetings, decisions and plans"
+    slug = "home"
+    intro = "<p>Find meetings, decisions and plans.</p>"
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    """A published general information page."""
+
+    title = factory.Sequence(lambda n: f"Information page {n}")
+    summary = "A page of general information."
+
+    class Meta:
+        model = StandardPage
+
+
+def make_site_with_home_page(council_name="Wiltshire Council"):
+    """Create a home page under the tree root and make it the default site's root.
+
+    Wagtail's own migration leaves a placeholder page and a default site; tests need the
+    site to serve our home page, as `load_demo` arranges on a real install.
+    """
+    root = Page.get_first_root_node()
+    if root is None:
+        # Transactional tests flush the tables that Wagtail's migrations fill.
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(django_settings.LANGUAGE_CODE)
+        )
+        root = Page.add_root(title="Root", slug="root")
+    root.get_children().filter(slug="home").exclude(content_type__model="homepage").delete()
+    home = HomePageFactory(parent=root)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site:
+        site.root_page = home
+        site.hostname = "localhost"
+        site.save()
+    else:
+        site = Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True
+        )
+    settings = CouncilSettings.for_site(site)
+    settings.council_name = council_name
+    settings.address = "County Hall\nTrowbridge\nBA14 8JN"
+    settings.democratic_services_email = "committee@example.gov.uk"
+    settings.save()
+    return home

@@ -1,0 +1,1 @@
+"""Wagtail admin customisations for the site as a whole."""

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class MeetingsConfig(AppConfig):
+    """Committees, councillors, meetings, agendas, minutes, decisions, forward plan and plans."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "meetings"

@@ -1,0 +1,1 @@
+"""The search app has no models of its own yet."""

@@ -1,0 +1,75 @@
+"""Fixtures shared by every test: the site's home page, a live server and a real browser."""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the tests still talk to the
+# database synchronously, which Django would otherwise refuse inside an event loop.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# The WCAG rule sets every page must pass with zero violations.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture
+def home_page(db):
+    """The site's home page, set as the default site root, with council settings."""
+    from home.factories import make_site_with_home_page
+
+    return make_site_with_home_page()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the whole test session (never a downloaded one)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab with its own cookies, closed after the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def axe_violations(tab):
+    """Run axe-core on the page in `tab` and return its WCAG A/AA violations (a list)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(tab, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    return results.response["violations"]
+
+
+def assert_no_axe_violations(tab):
+    """Fail with a readable report if axe-core finds any WCAG 2.2 A/AA violation."""
+    violations = axe_violations(tab)
+    report = "\n".join(
+        f"- {v['id']} ({v['impact']}): {v['help']} at "
+        + ", ".join(node["target"][0] for node in v["nodes"][:5])
+        for v in violations
+    )
+    assert not violations, f"axe found violations on {tab.url}:\n{report}"
+
+
+@pytest.fixture
+def axe():
+    """The axe-core checker, as a fixture so browser tests can call `axe(tab)`."""
+    return assert_no_axe_violations
