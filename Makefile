@@ -101,7 +101,7 @@ pytest: install-test assets chromium
 	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 pytest-postgres: install-test assets chromium
-	tests/with_postgres.sh $(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+	tests/with_postgres.sh env $(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test: lint check-migrations pytest pytest-postgres
 

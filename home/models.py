@@ -27,6 +27,13 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "meetings.CommitteeIndexPage",
+        "meetings.DecisionIndexPage",
+        "meetings.PlanIndexPage",
+        "meetings.CouncillorIndexPage",
+    ]
     max_count = 1
 
     class Meta:
