@@ -15,7 +15,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
+    path("questions/", include("consultations.urls")),
+    path("", include("meetings.urls")),
     path("search/", search_views.search, name="search"),
+    path("search/suggestions/", search_views.search_suggestions, name="search_suggestions"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
 ]

@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from django.conf import settings as django_settings
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from .models import CouncilSettings, HomePage, StandardPage
 
@@ -43,6 +43,8 @@ def make_site_with_home_page(council_name="Wiltshire Council"):
             language_code=get_supported_content_language_variant(django_settings.LANGUAGE_CODE)
         )
         root = Page.add_root(title="Root", slug="root")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root.get_children().filter(slug="home").exclude(content_type__model="homepage").delete()
     home = HomePageFactory(parent=root)
     site = Site.objects.filter(is_default_site=True).first()

@@ -33,11 +33,36 @@ class HomePage(Page):
         "meetings.DecisionIndexPage",
         "meetings.PlanIndexPage",
         "meetings.CouncillorIndexPage",
+        "consultations.ConsultationIndexPage",
     ]
     max_count = 1
 
     class Meta:
         verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        """Every committee (one click from home, so every paper is within three) and the
+        next meetings."""
+        from django.utils import timezone
+
+        from meetings.models import CommitteePage, MeetingPage
+
+        context = super().get_context(request, *args, **kwargs)
+        committees = list(
+            CommitteePage.objects.descendant_of(self).live().public().order_by("title")
+        )
+        by_path = {c.path: c for c in committees}
+        upcoming = list(
+            MeetingPage.objects.descendant_of(self)
+            .live()
+            .public()
+            .filter(start__gte=timezone.now())
+            .order_by("start")[:6]
+        )
+        for meeting in upcoming:
+            meeting.committee_page = by_path.get(meeting.path[: -meeting.steplen])
+        context.update(committees=committees, upcoming_meetings=upcoming)
+        return context
 
 
 class StandardPage(Page):

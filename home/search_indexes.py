@@ -1,26 +1,31 @@
-"""Haystack indexes for general pages. Only live pages without view restrictions are indexed."""
+"""Search index for general information pages (the accessibility statement, the privacy
+notice). Only live, public, unexpired pages are indexed; see `search.indexing`."""
 
 from haystack import indexes
+
+from search.indexing import PublicSearchIndex, public_pages
+from search.text import stream_headings, stream_text
 
 from .models import StandardPage
 
 
-class StandardPageIndex(indexes.SearchIndex, indexes.Indexable):
+class StandardPageIndex(PublicSearchIndex, indexes.Indexable):
     """General information pages such as the accessibility statement."""
 
-    text = indexes.CharField(document=True, use_template=True)
-    title = indexes.CharField(model_attr="title", boost=2.0)
-    summary = indexes.CharField(model_attr="summary", default="")
-    url = indexes.CharField(indexed=False)
-    content_type = indexes.CharField(faceted=True, default="Page")
-    date = indexes.DateTimeField(model_attr="last_published_at", null=True)
+    content_type_label = "Page"
 
     def get_model(self):
         return StandardPage
 
     def index_queryset(self, using=None):
         """Live pages that the public can see: no drafts, no private pages."""
-        return StandardPage.objects.live().public()
+        return public_pages(StandardPage)
 
-    def prepare_url(self, obj):
-        return obj.url
+    def get_summary(self, obj):
+        return obj.summary
+
+    def get_sections(self, obj):
+        return stream_headings(obj.body)
+
+    def text_context(self, obj):
+        return {"body_text": stream_text(obj.body)}

@@ -1,1 +1,76 @@
-"""Wagtail admin customisations for the site as a whole."""
+"""Wagtail admin customisations for the site as a whole: accessibility checks for
+editors (content checker, publish-time warnings) and the click-depth report."""
+
+from django.contrib import messages
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.userbar import ContentCheckerItem
+
+from home.accessibility import AXE_TAGS
+from home.content_checks import check_page
+from home.navigation_depth import estimated_click_depth
+from home.views_admin import ClickDepthReportView
+
+
+class CouncilContentChecker(ContentCheckerItem):
+    """Wagtail's content checker run with the site's own WCAG 2.2 AA rule set, on the
+    page's main content, in the preview panel and the userbar."""
+
+    axe_include = ["main"]
+    axe_run_only = AXE_TAGS
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_council_content_checker(request, items, page):
+    """Swap Wagtail's default checker for ours, wherever the userbar appears."""
+    for index, item in enumerate(items):
+        if type(item) is not CouncilContentChecker and isinstance(item, ContentCheckerItem):
+            items[index] = CouncilContentChecker(in_editor=getattr(item, "in_editor", False))
+
+
+MAX_WARNINGS = 12
+
+
+@hooks.register("after_edit_page")
+@hooks.register("after_create_page")
+def warn_about_content_problems(request, page):
+    """After every save or publish, tell the editor about accessibility problems in the
+    content and about pages that will be more than three clicks from home."""
+    specific = page.specific
+    problems = check_page(specific.get_latest_revision_as_object(), request)
+    for problem in problems[:MAX_WARNINGS]:
+        messages.warning(request, f"Accessibility: {problem.message}")
+    if len(problems) > MAX_WARNINGS:
+        messages.warning(
+            request, f"Accessibility: {len(problems) - MAX_WARNINGS} more problems not shown."
+        )
+    depth = estimated_click_depth(specific)
+    if depth is None or depth > 3:
+        where = "cannot be reached" if depth is None else f"will be {depth} clicks"
+        messages.warning(
+            request,
+            f"Navigation: '{page.title}' {where} from the home page. Every page should be "
+            "within three clicks: move it higher, or link to it from a section page.",
+        )
+
+
+@hooks.register("register_admin_urls")
+def register_click_depth_report_url():
+    return [
+        path(
+            "reports/click-depth/",
+            ClickDepthReportView.as_view(),
+            name="click_depth_report",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_click_depth_report_menu_item():
+    return AdminOnlyMenuItem(
+        "Pages more than three clicks from home",
+        reverse("click_depth_report"),
+        icon_name="site",
+        order=700,
+    )

@@ -6,3 +6,9 @@ class MeetingsConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "meetings"
+
+    def ready(self):
+        """Connect the email alert handlers to publishing (see `meetings.signals`)."""
+        from meetings import signals
+
+        signals.connect()

@@ -102,4 +102,5 @@ def month_view(index_page, request, year, month):
         "previous_month": previous_month,
         "next_month": next_month,
         "query_string": request.GET.urlencode() if form.is_valid() else "",
+        "weekday_names": list(calendar.day_name),
     }

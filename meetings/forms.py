@@ -50,20 +50,32 @@ class MeetingPageForm(WagtailAdminPageForm):
         formset = self.formsets.get("agenda_items")
         if formset is None:
             return
+        # This form is cleaned before its formsets, so clean the agenda items now.
+        formset.is_valid()
+        item_papers = []
         for item_form in formset.forms:
             if not hasattr(item_form, "cleaned_data") or item_form.cleaned_data.get("DELETE"):
                 continue
             papers = item_form.cleaned_data.get("papers") or []
-            part = item_form.cleaned_data.get("part")
-            for block in papers:
-                document = block.value.get("document")
-                if document is None:
-                    continue
-                if part != PART_II and is_exempt_document(document):
+            documents = [b.value.get("document") for b in papers if b.value.get("document")]
+            item_papers.append((item_form, item_form.cleaned_data.get("part"), documents))
+        # Part II papers are moved into the exempt collection on save.
+        part_two = {d.pk for _, part, docs in item_papers if part == PART_II for d in docs}
+        for item_form, part, documents in item_papers:
+            if part == PART_II:
+                continue
+            for document in documents:
+                if is_exempt_document(document):
                     item_form.add_error(
                         "papers",
                         f"'{document.title}' is held as an exempt (Part II) paper. Move it out "
                         "of the exempt papers collection first if it may now be published.",
+                    )
+                elif document.pk in part_two:
+                    item_form.add_error(
+                        "papers",
+                        f"'{document.title}' is also a paper of a Part II item, so it cannot be "
+                        "published with a Part I item.",
                     )
 
     def save(self, commit=True):
@@ -88,9 +100,7 @@ class MeetingPageForm(WagtailAdminPageForm):
 class DecisionFilterForm(forms.Form):
     """Filters for the public decisions register. Every query parameter is parsed here."""
 
-    year = forms.TypedChoiceField(
-        label="Year", required=False, coerce=int, empty_value=None, choices=()
-    )
+    year = forms.IntegerField(label="Year", required=False, min_value=1900, max_value=2200)
     maker = forms.ChoiceField(label="Decision maker", required=False, choices=())
     key_only = forms.BooleanField(label="Only key decisions", required=False)
     date_from = forms.DateField(
@@ -112,7 +122,7 @@ class DecisionFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.published = Decision.objects.filter(live=True)
         years = self.year_choices_with_counts()
-        self.fields["year"].choices = [("", "All years")] + [(y, str(y)) for y, _ in years]
+        self.year_choices = [("", "All years")] + [(y, str(y)) for y, _ in years]
         makers = sorted(set(self.published.values_list("decision_maker", flat=True)))
         self.fields["maker"].choices = [("", "Any decision maker")] + [(m, m) for m in makers]
 

@@ -17,7 +17,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 # The WCAG rule sets every page must pass with zero violations.
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+from home.accessibility import AXE_TAGS  # noqa: E402
 
 
 @pytest.fixture
@@ -73,3 +73,11 @@ def assert_no_axe_violations(tab):
 def axe():
     """The axe-core checker, as a fixture so browser tests can call `axe(tab)`."""
     return assert_no_axe_violations
+
+
+@pytest.fixture
+def council(home_page):
+    """A small published council (see tests/council.py) for page and browser tests."""
+    from tests.council import build_council
+
+    return build_council(home_page)

@@ -170,7 +170,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 # Search: Whoosh in var/ by default; Solr or Elasticsearch through haystack's own backends
 # when HAYSTACK_ENGINE and HAYSTACK_URL are set (see site/README.md).
-HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
+# Wagtail-aware: reacts to publish, unpublish, move, view restriction changes and deletes,
+# and re-reads the live page after commit (haystack's realtime processor would index drafts).
+HAYSTACK_SIGNAL_PROCESSOR = "search.signals.WagtailSignalProcessor"
 
 
 def haystack_from_environment(default_whoosh_path: Path) -> dict:
@@ -190,17 +192,25 @@ def haystack_from_environment(default_whoosh_path: Path) -> dict:
             "INDEX_NAME": os.environ.get("HAYSTACK_INDEX_NAME", "council"),
         }
     else:
+        # haystack's Whoosh backend with writes serialised by a cross-process lock.
         connection = {
-            "ENGINE": "haystack.backends.whoosh_backend.WhooshEngine",
+            "ENGINE": "search.backends.SerialisedWhooshEngine",
             "PATH": os.environ.get("HAYSTACK_WHOOSH_PATH", str(default_whoosh_path)),
         }
     connection["INCLUDE_SPELLING"] = True
     connection["BATCH_SIZE"] = 200
+    # Errors reach the code instead of becoming empty results or lost writes: the search
+    # page answers 503 and index tasks retry.
+    connection["SILENTLY_FAIL"] = False
     return {"default": connection}
 
 
 HAYSTACK_CONNECTIONS = haystack_from_environment(VAR_DIR / "whoosh_index")
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
+# The index holds only the site's own models, so haystack need not add a "these models
+# only" filter to every query (on Whoosh that filter is a second search over every
+# document).
+HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 
 # Background tasks (emails, index updates, text extraction): a database-backed queue worked
 # by `manage.py db_worker`, so a single-machine council needs no extra server.
@@ -219,6 +229,10 @@ ACCOUNT_RATE_LIMITS = {
     "confirm_email": "1/3m/key",
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Mail scanners open links, so opening a confirmation link must never confirm anything:
+# the page it opens has a button that POSTs (allauth's default, stated here on purpose).
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGOUT_ON_GET = False
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
 
@@ -247,6 +261,17 @@ LOGGING = {
 DEMOCRACY_AGENDA_CLEAR_DAYS = 5
 DEMOCRACY_KEY_DECISION_NOTICE_DAYS = 28
 DEMOCRACY_CALL_IN_DAYS = 5
+
+# Public questions and statements (the consultations app). Rate limits count successful
+# submissions per hashed internet address and per email address within the window; 0 turns
+# a limit off. X-Forwarded-For is believed only from the trusted proxies (nginx).
+CONSULTATIONS_MIN_FILL_SECONDS = 4
+CONSULTATIONS_RATE_LIMIT_PER_IP = 10
+CONSULTATIONS_RATE_LIMIT_PER_EMAIL = 5
+CONSULTATIONS_RATE_LIMIT_WINDOW_SECONDS = 3600
+CONSULTATIONS_TRUSTED_PROXIES = ["127.0.0.1", "::1"]
+# Months after a meeting when submitters' contact details are erased (erase_personal_data).
+CONSULTATIONS_RETENTION_MONTHS = 12
 
 # `make run` serves uploaded media through Django because there is no nginx in front of it;
 # a real deployment lets nginx serve /media/ (site/nginx.conf) and leaves this off.

@@ -35,6 +35,12 @@ CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
 
+# Calendar event UIDs embed this domain; it must never change once people subscribe, so a
+# deployment fixes it rather than deriving it from whatever SITE_URL is today.
+MEETINGS_CALENDAR_UID_DOMAIN = os.environ.get("CALENDAR_UID_DOMAIN") or (
+    ALLOWED_HOSTS[0] if ALLOWED_HOSTS else "localhost"
+)
+
 INSECURE_HTTP = os.environ.get("DJANGO_INSECURE_HTTP", "") == "1"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = not INSECURE_HTTP

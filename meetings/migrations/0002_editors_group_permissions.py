@@ -19,6 +19,17 @@ def grant(apps, schema_editor):
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
 
+    # Wagtail creates snippets' publish and lock permissions after all migrations have run,
+    # so on a new database they do not exist yet: create them here.
+    for model, verbose in [("decision", "decision"), ("forwardplanentry", "forward plan entry")]:
+        content_type, _ = ContentType.objects.get_or_create(app_label="meetings", model=model)
+        for action in ("publish", "lock"):
+            Permission.objects.get_or_create(
+                content_type=content_type,
+                codename=f"{action}_{model}",
+                defaults={"name": f"Can {action} {verbose}"},
+            )
+
     editors, _ = Group.objects.get_or_create(name="Editors")
     codenames = []
     for model in SNIPPET_MODELS:

@@ -8,14 +8,18 @@ from .people import CouncillorIndexPage, CouncillorPage
 from .plans import PlanIndexPage, PlanPage
 from .registers import DecisionIndexPage, ForwardPlanPage
 from .rules import ClosureDay, DemocracySettings, ParticipationRule
+from .subscriptions import AlertSent, CommitteeFollow, ConsultationFollow, PersonalCalendar
 from .venues import Venue
 
 __all__ = [
     "AgendaItem",
+    "AlertSent",
     "ClosureDay",
+    "CommitteeFollow",
     "CommitteeIndexPage",
     "CommitteeMembership",
     "CommitteePage",
+    "ConsultationFollow",
     "CouncillorIndexPage",
     "CouncillorPage",
     "Decision",
@@ -26,6 +30,7 @@ __all__ = [
     "MeetingPage",
     "MinutesPage",
     "ParticipationRule",
+    "PersonalCalendar",
     "PlanIndexPage",
     "PlanPage",
     "Venue",

@@ -137,6 +137,13 @@ class CommitteePage(Page):
     class Meta:
         verbose_name = "committee"
 
+    def save(self, *args, **kwargs):
+        # Memberships built in code arrive without a sort order; keep the given order.
+        for position, membership in enumerate(self.memberships.all(), start=1):
+            if membership.sort_order is None:
+                membership.sort_order = position
+        super().save(*args, **kwargs)
+
     def meetings(self):
         """All live public meetings of this committee, oldest first."""
         from .meetings import MeetingPage

@@ -276,9 +276,20 @@ class MeetingPage(RoutablePageMixin, Page):
         errors = {}
         if self.end and self.start and self.end <= self.start:
             errors["end"] = "The end must be after the start."
-        if self.status in (MOVED, POSTPONED, CANCELLED) and not self.status_reason.strip():
+        status = self.status
+        if status == SCHEDULED and self.pk and self.start:
+            # save() marks a published meeting whose start changes as moved, so the
+            # reason is needed now, while the editor can still give it.
+            published_start = (
+                MeetingPage.objects.filter(pk=self.pk, first_published_at__isnull=False)
+                .values_list("start", flat=True)
+                .first()
+            )
+            if published_start is not None and published_start != self.start:
+                status = MOVED
+        if status in (MOVED, POSTPONED, CANCELLED) and not self.status_reason.strip():
             errors["status_reason"] = (
-                f"Say why the meeting is {self.get_status_display().split(' ')[0].lower()}; "
+                f"Say why the meeting is {dict(STATUS_CHOICES)[status].split(' ')[0].lower()}; "
                 "residents and councillors will see it."
             )
         if self.participation_deadline_override and not self.participation_override_reason:
@@ -292,6 +303,10 @@ class MeetingPage(RoutablePageMixin, Page):
         """Number agenda items, keep a moved meeting's old time, and bump the calendar
         sequence whenever time, venue or status change on a published meeting."""
         for position, item in enumerate(self.agenda_items.all(), start=1):
+            # Items built in code (imports, the demo) arrive without a sort order; keep the
+            # order they were given in, or the database may return them shuffled.
+            if item.sort_order is None:
+                item.sort_order = position
             if not (item.number or "").strip():
                 item.number = str(position)
         if self.pk:
@@ -375,7 +390,10 @@ class MeetingPage(RoutablePageMixin, Page):
             item.has_report = bool(item.report.raw_data)
         now = timezone.now()
         minutes = MinutesPage.objects.child_of(self).live().public().first()
+        from .registers import DecisionIndexPage
+
         context.update(
+            decisions_page=DecisionIndexPage.objects.live().public().first(),
             items=items,
             part_one_items=[i for i in items if not i.is_exempt],
             part_two_items=[i for i in items if i.is_exempt],
@@ -627,6 +645,17 @@ class MinutesPage(Page):
         if self.first_minute_number is None and self.depth:
             self.first_minute_number = self.next_minute_number()
         super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            meeting=self.meeting,
+            numbered_minutes=self.numbered_minutes(),
+            present=self.present.order_by("last_name"),
+            also_present=self.also_present.order_by("last_name"),
+            apologies=self.apologies.order_by("last_name"),
+        )
+        return context
 
     def numbered_minutes(self):
         """[(number, minute value)] with numbers continuing across the committee."""

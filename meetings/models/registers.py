@@ -67,7 +67,11 @@ class DecisionIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="meetings/decision_detail.html",
-            context_overrides={"decision": decision, "today": timezone.localdate()},
+            context_overrides={
+                "decision": decision,
+                "today": timezone.localdate(),
+                "forward_plan": ForwardPlanPage.objects.child_of(self).live().first(),
+            },
         )
 
 

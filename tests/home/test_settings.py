@@ -107,7 +107,7 @@ def test_database_url_selects_postgresql(monkeypatch, tmp_path):
 def test_search_backend_is_chosen_from_the_environment(monkeypatch, tmp_path):
     from config.settings.base import haystack_from_environment
 
-    assert "whoosh" in haystack_from_environment(tmp_path)["default"]["ENGINE"]
+    assert "whoosh" in haystack_from_environment(tmp_path)["default"]["ENGINE"].lower()
     monkeypatch.setenv("HAYSTACK_ENGINE", "solr")
     monkeypatch.setenv("HAYSTACK_URL", "http://127.0.0.1:8983/solr/council")
     assert "solr" in haystack_from_environment(tmp_path)["default"]["ENGINE"]

@@ -1,0 +1,196 @@
+"""How many clicks each public page and document is from the home page.
+
+A click is following an ordinary `<a href>` to another URL as an anonymous visitor. In-page
+anchors, skip links, the search form and links off the site do not count. The crawl is
+breadth-first, so the depth found for each URL is its shortest path from `/`.
+"""
+
+from collections import deque
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+from django.test import Client
+
+# Paths that are not content: the admin, accounts, search results and machine feeds.
+SKIPPED_PREFIXES = ("/admin/", "/accounts/", "/search/", "/django-admin/")
+SKIPPED_SUFFIXES = (".ics", ".xml", ".rss", ".atom", "/feed/", "/rss/", "/atom/")
+
+
+class LinkParser(HTMLParser):
+    """Collect the href of every <a> element in a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.hrefs = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            href = dict(attrs).get("href")
+            if href:
+                self.hrefs.append(href)
+
+
+def links_in(html, base_url):
+    """Site-internal link targets in `html` (fragments removed), in document order."""
+    parser = LinkParser()
+    parser.feed(html)
+    found = []
+    for href in parser.hrefs:
+        if href.startswith(("#", "mailto:", "tel:", "javascript:", "webcal:")):
+            continue
+        absolute, _fragment = urldefrag(urljoin(base_url, href))
+        parts = urlsplit(absolute)
+        if parts.netloc not in ("", "testserver", "localhost"):
+            continue
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        found.append(path)
+    return found
+
+
+def is_followable(path):
+    bare = path.split("?")[0]
+    return not bare.startswith(SKIPPED_PREFIXES) and not bare.endswith(SKIPPED_SUFFIXES)
+
+
+@dataclass
+class CrawlResult:
+    """Depth and shortest path for every URL reached within `max_depth` clicks."""
+
+    depth: dict = field(default_factory=dict)
+    parent: dict = field(default_factory=dict)
+    fetched: int = 0
+
+    def path_to(self, url):
+        """The chain of URLs from / to `url` (inclusive), or [] if not reached."""
+        if url not in self.depth:
+            return []
+        chain = [url]
+        while chain[-1] in self.parent:
+            chain.append(self.parent[chain[-1]])
+        return list(reversed(chain))
+
+
+def crawl(max_depth=3, start="/", client=None):
+    """Breadth-first crawl from `start`, fetching pages up to `max_depth - 1` clicks deep
+    (pages at `max_depth` are recorded but not fetched: their links would be deeper)."""
+    client = client or Client()
+    result = CrawlResult()
+    result.depth[start] = 0
+    queue = deque([start])
+    while queue:
+        url = queue.popleft()
+        depth = result.depth[url]
+        if depth >= max_depth:
+            continue
+        response = client.get(url)
+        result.fetched += 1
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        for link in links_in(response.content.decode("utf-8", "replace"), url):
+            if link in result.depth or not is_followable(link):
+                continue
+            result.depth[link] = depth + 1
+            result.parent[link] = url
+            queue.append(link)
+    return result
+
+
+def public_page_urls():
+    """URL paths of every live page the public can see (no drafts, no private pages)."""
+    from wagtail.models import Page, Site
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return []
+    pages = Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
+    urls = []
+    for page in pages.specific(defer=True):
+        url = page.get_url(None)
+        if url:
+            urls.append(urlsplit(url).path)
+    return urls
+
+
+def public_document_urls():
+    """URL paths of every document the public can open: referenced by live public
+    content and not held as an exempt (Part II) paper."""
+    from wagtail.documents import get_document_model
+    from wagtail.models import ReferenceIndex
+
+    from meetings.exempt import is_exempt_document
+
+    urls = []
+    for document in get_document_model().objects.select_related("collection"):
+        if is_exempt_document(document):
+            continue
+        if _referenced_by_public_content(document, ReferenceIndex):
+            urls.append(urlsplit(document.url).path)
+    return urls
+
+
+def _referenced_by_public_content(document, reference_index):
+    from wagtail.models import Page
+
+    for reference in reference_index.get_references_to(document):
+        source = reference.content_type.get_object_for_this_type(pk=reference.object_id)
+        if isinstance(source, Page):
+            if source.live and Page.objects.filter(pk=source.pk).public().exists():
+                return _reference_is_public(source, reference)
+        elif getattr(source, "live", True):
+            return True
+    return False
+
+
+def _reference_is_public(page, reference):
+    """A reference from an agenda item's papers is public only for Part I items."""
+    path = reference.content_path or ""
+    if path.startswith("agenda_items."):
+        from meetings.exempt import PART_II
+        from meetings.models import AgendaItem
+
+        item_pk = path.split(".")[1]
+        if item_pk.isdigit():
+            return not AgendaItem.objects.filter(pk=int(item_pk), part=PART_II).exists()
+    return True
+
+
+def sitemap_urls(client=None):
+    """URL paths listed in /sitemap.xml."""
+    import re
+
+    client = client or Client()
+    response = client.get("/sitemap.xml")
+    if response.status_code != 200:
+        return []
+    locs = re.findall(r"<loc>([^<]+)</loc>", response.content.decode())
+    return [urlsplit(loc).path for loc in locs]
+
+
+@dataclass
+class DepthReport:
+    """What the check found: targets too deep or unreachable, with their best paths."""
+
+    too_deep: list
+    unreachable: list
+    checked: int
+    crawl: CrawlResult
+
+    @property
+    def ok(self):
+        return not self.too_deep and not self.unreachable
+
+
+def check(max_depth=3, explain=1):
+    """Compare what a visitor reaches within `max_depth` clicks with every public page,
+    document and sitemap entry. `explain` extra levels are crawled so that pages just too
+    deep are reported with their actual depth and path rather than as unreachable."""
+    client = Client()
+    result = crawl(max_depth=max_depth + explain, client=client)
+    targets = set(public_page_urls()) | set(public_document_urls()) | set(sitemap_urls(client))
+    unreachable = sorted(url for url in targets if url not in result.depth)
+    result.limit = max_depth
+    too_deep = sorted(url for url in targets if result.depth.get(url, 0) > max_depth)
+    return DepthReport(
+        too_deep=too_deep, unreachable=unreachable, checked=len(targets), crawl=result
+    )
