@@ -120,6 +120,7 @@ class Corpus:
     """Deterministic synthetic documents shaped like the site's indexed documents."""
 
     def __init__(self, seed=2026):
+        """Make the vocabulary (fixed seed, so every run is the same)."""
         self.random = random.Random(seed)
         names = set()
         while len(names) < 25_000:
@@ -211,6 +212,7 @@ QUERIES = [
 
 
 def percentile(values, fraction):
+    """The value below which `fraction` of the values fall."""
     ordered = sorted(values)
     index = max(0, math.ceil(fraction * len(ordered)) - 1)
     return ordered[index]
@@ -264,6 +266,7 @@ def time_queries(rounds):
     timings = {"run_search cold": [], "run_search warm": [], "view warm": []}
 
     def call(query, options):
+        """Run one query through `run_search` with the bench's options."""
         kwargs = dict(options)
         for key in ("date_from", "date_to"):
             if key in kwargs:
@@ -356,6 +359,7 @@ def prepare_database():
 
 
 def main():
+    """Parse the options, build each corpus and print its figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, action="append", help="corpus size (repeatable)")
     parser.add_argument("--procs", type=int, default=2, help="Whoosh writer processes")

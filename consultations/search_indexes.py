@@ -38,15 +38,19 @@ if ConsultationIndexPage is not None:
         """The consultations and have-your-say section page."""
 
         def get_model(self):
+            """The model this index covers."""
             return ConsultationIndexPage
 
         def index_queryset(self, using=None):
+            """What the public can read; `search.indexing.reindex` removes the rest."""
             return public_pages(ConsultationIndexPage)
 
         def get_summary(self, obj):
+            """The line shown under the result's title when no passage matches."""
             return html_to_text(getattr(obj, "intro", ""))[:300]
 
         def text_context(self, obj):
+            """Plain-text pieces for the document text template."""
             return {"intro": html_to_text(getattr(obj, "intro", ""))}
 
 
@@ -65,21 +69,27 @@ if ConsultationPage is not None:
         depends_on = {"wagtaildocs.Document": consultations_with_documents}
 
         def get_model(self):
+            """The model this index covers."""
             return ConsultationPage
 
         def index_queryset(self, using=None):
+            """What the public can read; `search.indexing.reindex` removes the rest."""
             return public_pages(ConsultationPage)
 
         def get_date(self, obj):
+            """The date results are sorted, filtered and faceted by."""
             return getattr(obj, "opens_on", None) or obj.last_published_at
 
         def get_summary(self, obj):
+            """The line shown under the result's title when no passage matches."""
             return getattr(obj, "summary", "")
 
         def get_sections(self, obj):
+            """Headings a result can link into, from the page's heading blocks."""
             return stream_headings(getattr(obj, "body", None))
 
         def text_context(self, obj):
+            """Plain-text pieces for the document text template."""
             documents = []
             links = list(obj.documents.all()) if hasattr(obj, "documents") else []
             papers = public_papers(link.document_id for link in links)
@@ -109,9 +119,11 @@ if Submission is not None:
         reindex_on_save = True
 
         def get_model(self):
+            """The model this index covers."""
             return Submission
 
         def index_queryset(self, using=None):
+            """Published questions and statements of live, public meetings."""
             meetings = public_pages(MeetingPage).values("pk")
             return (
                 Submission.objects.published()
@@ -120,24 +132,31 @@ if Submission is not None:
             )
 
         def get_url(self, obj):
+            """The published questions on the meeting page."""
             url = page_url(obj.meeting)
             return f"{url}#questions-and-statements" if url else None
 
         def prepare_title(self, obj):
+            """The title shown in results (and boosted in ranking)."""
             return f"{obj.get_kind_display()} from {obj.name}"
 
         def prepare_autocomplete(self, obj):
+            """The words the header box suggests from."""
             return ""
 
         def get_date(self, obj):
+            """The date results are sorted, filtered and faceted by."""
             return obj.meeting.start
 
         def get_committees(self, obj):
+            """The committee filter's value for this document."""
             committee = obj.meeting.committee
             return [committee.title] if committee else []
 
         def get_summary(self, obj):
+            """The line shown under the result's title when no passage matches."""
             return f"{obj.meeting.title}, about {obj.item_display}"
 
         def text_context(self, obj):
+            """Plain-text pieces for the document text template."""
             return {"meeting_title": obj.meeting.title}

@@ -15,6 +15,7 @@ class StandardPageIndex(PublicSearchIndex, indexes.Indexable):
     content_type_label = "Page"
 
     def get_model(self):
+        """The model this index covers."""
         return StandardPage
 
     def index_queryset(self, using=None):
@@ -22,10 +23,13 @@ class StandardPageIndex(PublicSearchIndex, indexes.Indexable):
         return public_pages(StandardPage)
 
     def get_summary(self, obj):
+        """The line shown under the result's title when no passage matches."""
         return obj.summary
 
     def get_sections(self, obj):
+        """Headings a result can link into, from the page's heading blocks."""
         return stream_headings(obj.body)
 
     def text_context(self, obj):
+        """Plain-text pieces for the document text template."""
         return {"body_text": stream_text(obj.body)}

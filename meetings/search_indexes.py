@@ -33,6 +33,7 @@ from .models import (
 
 
 def meeting_committee_title(meeting):
+    """The title of the meeting's committee, or ''."""
     committee = meeting.committee
     return committee.title if committee else ""
 
@@ -63,15 +64,19 @@ class SectionPageIndex(PublicSearchIndex):
     model = None
 
     def get_model(self):
+        """The model this index covers."""
         return self.model
 
     def index_queryset(self, using=None):
+        """What the public can read; `search.indexing.reindex` removes the rest."""
         return public_pages(self.model)
 
     def get_summary(self, obj):
+        """The line shown under the result's title when no passage matches."""
         return html_to_text(obj.intro)[:300]
 
     def text_context(self, obj):
+        """Plain-text pieces for the document text template."""
         return {"intro": html_to_text(obj.intro)}
 
 
@@ -116,18 +121,23 @@ class CommitteePageIndex(PublicSearchIndex, indexes.Indexable):
     }
 
     def get_model(self):
+        """The model this index covers."""
         return CommitteePage
 
     def index_queryset(self, using=None):
+        """What the public can read; `search.indexing.reindex` removes the rest."""
         return public_pages(CommitteePage)
 
     def get_committees(self, obj):
+        """The committee filter's value for this document."""
         return [obj.title]
 
     def get_summary(self, obj):
+        """The line shown under the result's title when no passage matches."""
         return html_to_text(obj.purpose)[:300]
 
     def text_context(self, obj):
+        """Plain-text pieces for the document text template."""
         return {
             "purpose": html_to_text(obj.purpose),
             "members": obj.memberships.select_related("councillor"),
@@ -144,24 +154,30 @@ class MeetingPageIndex(PublicSearchIndex, indexes.Indexable):
     }
 
     def get_model(self):
+        """The model this index covers."""
         return MeetingPage
 
     def index_queryset(self, using=None):
+        """What the public can read; `search.indexing.reindex` removes the rest."""
         return public_pages(MeetingPage).select_related("venue")
 
     def get_date(self, obj):
+        """The date results are sorted, filtered and faceted by."""
         return obj.start
 
     def get_committees(self, obj):
+        """The committee filter's value for this document."""
         return [meeting_committee_title(obj)]
 
     def get_summary(self, obj):
+        """The line shown under the result's title when no passage matches."""
         parts = [meeting_committee_title(obj), long_date(obj.local_start)]
         if obj.status != "scheduled":
             parts.append(obj.get_status_display())
         return ", ".join(p for p in parts if p)
 
     def text_context(self, obj):
+        """Plain-text pieces for the document text template."""
         venue = obj.effective_venue
         return {
             "committee_title": meeting_committee_title(obj),
@@ -196,28 +212,35 @@ class AgendaItemIndex(PublicSearchIndex, indexes.Indexable):
     }
 
     def get_model(self):
+        """The model this index covers."""
         return AgendaItem
 
     def index_queryset(self, using=None):
+        """Part I items of live, public meetings: a Part II item is never indexed."""
         meetings = public_pages(MeetingPage).values("pk")
         return AgendaItem.objects.filter(part=PART_I, meeting_id__in=meetings).select_related(
             "meeting"
         )
 
     def get_url(self, obj):
+        """The item's anchor on its meeting page, e.g. `/meetings/cabinet/2017-07-03/#item-6`."""
         url = page_url(obj.meeting)
         return f"{url}#{obj.anchor}" if url else None
 
     def get_date(self, obj):
+        """The date results are sorted, filtered and faceted by."""
         return obj.meeting.start
 
     def get_committees(self, obj):
+        """The committee filter's value for this document."""
         return [meeting_committee_title(obj.meeting)]
 
     def get_summary(self, obj):
+        """The line shown under the result's title when no passage matches."""
         return f"Item {obj.number} at {obj.meeting.title}"
 
     def text_context(self, obj):
+        """Plain-text pieces for the document text template."""
         papers = public_papers(block["value"].get("document") for block in obj.papers.raw_data)
         paper_entries = []
         for block in obj.papers.raw_data:
@@ -251,26 +274,33 @@ class MinutesPageIndex(PublicSearchIndex, indexes.Indexable):
     depends_on = {"meetings.MeetingPage": lambda pks: children_of(MinutesPage, MeetingPage, pks)}
 
     def get_model(self):
+        """The model this index covers."""
         return MinutesPage
 
     def index_queryset(self, using=None):
+        """What the public can read; `search.indexing.reindex` removes the rest."""
         return public_pages(MinutesPage)
 
     def get_date(self, obj):
+        """The date results are sorted, filtered and faceted by."""
         meeting = obj.meeting
         return meeting.start if meeting else obj.last_published_at
 
     def get_committees(self, obj):
+        """The committee filter's value for this document."""
         return [meeting_committee_title(obj.meeting)] if obj.meeting else []
 
     def prepare_title(self, obj):
+        """The title shown in results (and boosted in ranking)."""
         meeting = obj.meeting
         return f"Minutes: {meeting.title}" if meeting else obj.title
 
     def get_summary(self, obj):
+        """The line shown under the result's title when no passage matches."""
         return f"{obj.get_minutes_status_display()}"
 
     def text_context(self, obj):
+        """Plain-text pieces for the document text template."""
         minutes = []
         for block in obj.minutes.raw_data:
             value = block.get("value") or {}
@@ -303,24 +333,31 @@ class DecisionIndex(PublicSearchIndex, indexes.Indexable):
     }
 
     def get_model(self):
+        """The model this index covers."""
         return Decision
 
     def index_queryset(self, using=None):
+        """Published decisions only (drafts have live=False)."""
         return Decision.objects.filter(live=True).select_related("committee")
 
     def get_url(self, obj):
+        """The decision's page in the register (`<register url><pk>/`)."""
         return register_url(DecisionIndexPage, obj.pk)
 
     def get_date(self, obj):
+        """The date results are sorted, filtered and faceted by."""
         return obj.decision_date
 
     def get_committees(self, obj):
+        """The committee filter's value for this document."""
         return [obj.committee.title] if obj.committee_id else []
 
     def get_summary(self, obj):
+        """The line shown under the result's title when no passage matches."""
         return f"{obj.decision_maker}, {long_date(obj.decision_date)}"
 
     def text_context(self, obj):
+        """Plain-text pieces for the document text template."""
         return {
             "decision_text": html_to_text(obj.decision),
             "reasons": html_to_text(obj.reasons),
@@ -339,27 +376,35 @@ class ForwardPlanEntryIndex(PublicSearchIndex, indexes.Indexable):
     }
 
     def get_model(self):
+        """The model this index covers."""
         return ForwardPlanEntry
 
     def index_queryset(self, using=None):
+        """Published forward plan entries only."""
         return ForwardPlanEntry.objects.filter(live=True).select_related("committee")
 
     def get_url(self, obj):
+        """The entry's page on the forward plan (`<forward plan url><pk>/`)."""
         return register_url(ForwardPlanPage, obj.pk)
 
     def prepare_title(self, obj):
+        """The title shown in results (and boosted in ranking)."""
         return str(obj)
 
     def prepare_autocomplete(self, obj):
+        """The words the header box suggests from."""
         return obj.title
 
     def get_date(self, obj):
+        """The date results are sorted, filtered and faceted by."""
         return obj.decision_date
 
     def get_committees(self, obj):
+        """The committee filter's value for this document."""
         return [obj.committee.title] if obj.committee_id else []
 
     def get_summary(self, obj):
+        """The line shown under the result's title when no passage matches."""
         return f"{obj.get_status_display()}: {obj.decision_maker}, {long_date(obj.decision_date)}"
 
 
@@ -370,21 +415,27 @@ class PlanPageIndex(PublicSearchIndex, indexes.Indexable):
     content_type_label = "Plan or strategy"
 
     def get_model(self):
+        """The model this index covers."""
         return PlanPage
 
     def index_queryset(self, using=None):
+        """What the public can read; `search.indexing.reindex` removes the rest."""
         return public_pages(PlanPage)
 
     def get_date(self, obj):
+        """The date results are sorted, filtered and faceted by."""
         return obj.approved_on or obj.last_published_at
 
     def get_summary(self, obj):
+        """The line shown under the result's title when no passage matches."""
         return obj.summary
 
     def get_sections(self, obj):
+        """Headings a result can link into, from the page's heading blocks."""
         return stream_headings(obj.body)
 
     def text_context(self, obj):
+        """Plain-text pieces for the document text template."""
         return {"body_text": stream_text(obj.body)}
 
 
@@ -400,16 +451,21 @@ class CouncillorPageIndex(PublicSearchIndex, indexes.Indexable):
     }
 
     def get_model(self):
+        """The model this index covers."""
         return CouncillorPage
 
     def index_queryset(self, using=None):
+        """What the public can read; `search.indexing.reindex` removes the rest."""
         return public_pages(CouncillorPage)
 
     def prepare_title(self, obj):
+        """The title shown in results (and boosted in ranking)."""
         return obj.full_name
 
     def get_summary(self, obj):
+        """The line shown under the result's title when no passage matches."""
         return ", ".join(p for p in (obj.ward and f"{obj.ward} ward", obj.party) if p)
 
     def text_context(self, obj):
+        """Plain-text pieces for the document text template."""
         return {"biography": html_to_text(obj.biography), "memberships": obj.memberships}

@@ -25,7 +25,7 @@ from whoosh.index import LockError
 from whoosh.support.levenshtein import distance
 
 from .locking import index_lock
-from .whoosh_fast import FastSearch
+from .whoosh_fast import FastSearch, shared_segment_caches
 
 logger = logging.getLogger(__name__)
 
@@ -56,12 +56,14 @@ class _KeptOpen:
     query reuses its open segment files."""
 
     def __init__(self, searcher):
+        """Wrap `searcher`."""
         self._searcher = searcher
 
     def close(self):
         """Keep the searcher open for the next query."""
 
     def __getattr__(self, name):
+        """Everything else is the wrapped object's own."""
         return getattr(self._searcher, name)
 
 
@@ -75,13 +77,16 @@ class ReusedSearcherIndex:
     """
 
     def __init__(self, index):
+        """Wrap `index`; the searcher is opened on first use."""
         self._index = index
         self._searcher = None
 
     def refresh(self):
+        """haystack calls this before each search; the searcher refreshes itself."""
         return self
 
     def searcher(self, **kwargs):
+        """The open searcher (refreshed if the index changed), safe to 'close'."""
         if kwargs:
             return self._index.searcher(**kwargs)
         if self._searcher is None:
@@ -102,14 +107,17 @@ class ReusedSearcherIndex:
         return self.searcher().reader()
 
     def doc_count(self):
+        """Documents in the index, from the open searcher."""
         return self.searcher().doc_count()
 
     def close(self):
+        """Close the kept searcher (when the index is recreated)."""
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
 
     def __getattr__(self, name):
+        """Everything else is the wrapped object's own."""
         return getattr(self._index, name)
 
 
@@ -117,16 +125,20 @@ class _FoundPage:
     """The slice of a Whoosh results page that haystack's `_process_results` reads."""
 
     def __init__(self, hits, total):
+        """`hits` are (stored fields, score) for this page; `total` counts every match."""
         self._hits = hits
         self._total = total
 
     def __len__(self):
+        """The total number of matches, as haystack expects."""
         return self._total
 
     def __iter__(self):
+        """Each hit's stored fields, in rank order."""
         return (fields for fields, _score in self._hits)
 
     def score(self, offset):
+        """The score of the hit at `offset` on this page."""
         return self._hits[offset][1]
 
 
@@ -134,8 +146,10 @@ class SerialisedWhooshSearchBackend(WhooshSearchBackend):
     """Whoosh, with index creation and every write taken one at a time."""
 
     def __init__(self, connection_alias, **connection_options):
+        """haystack's setup, plus this backend's fast-search caches."""
         super().__init__(connection_alias, **connection_options)
-        self._fast = FastSearch()
+        # Each thread has its own backend; their segment caches are shared per index.
+        self._fast = FastSearch(shared_segment_caches(self.path or connection_alias))
 
     def build_schema(self, fields):
         """haystack's schema, minus work nobody asked for: a field declared
@@ -201,6 +215,7 @@ class SerialisedWhooshSearchBackend(WhooshSearchBackend):
         return results
 
     def _fast_path_applies(self, kwargs):
+        """True unless the search needs something only haystack's path does."""
         if not isinstance(self.index, ReusedSearcherIndex):
             return False
         if any(kwargs.get(name) for name in self.UNSUPPORTED_BY_FAST_PATH):

@@ -79,6 +79,7 @@ class MultipleValuesField(forms.Field):
     widget = forms.MultipleHiddenInput
 
     def to_python(self, value):
+        """A list of cleaned, distinct, limited values."""
         if not value:
             return []
         if isinstance(value, str):
@@ -124,10 +125,12 @@ class SiteSearchForm(forms.Form):
         return clean_query(self.cleaned_data.get("q", "")[:5000])
 
     def clean_sort(self):
+        """A known sort order, else relevance."""
         value = self.cleaned_data.get("sort") or ""
         return value if value in dict(SORT_CHOICES) else "relevance"
 
     def clean_year(self):
+        """Four-digit years only."""
         return [y for y in self.cleaned_data.get("year", []) if re.fullmatch(r"\d{4}", y)]
 
     def _date(self, prefix, label, end_of_period):

@@ -6,6 +6,7 @@ Elasticsearch, and Whoosh's re-analyses every result's whole text). Returns segm
 not HTML: the template marks the matches, so nothing here builds markup.
 """
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ class Passage:
     offset: int = -1
 
     def __bool__(self):
+        """A passage is truthy when something matched."""
         return bool(self.segments)
 
 
@@ -52,7 +54,14 @@ def query_terms(query):
 def term_pattern(terms):
     """A regular expression matching any word that starts with a query word's stem, so
     'strategies' is marked for 'strategy'."""
-    stems = sorted({stem(t) or t for t in terms}, key=len, reverse=True)
+    # The part a word shares with its stem, so "strategy" (stem "strategi") marks
+    # "strategy" and "strategies" alike.
+    stems = sorted(
+        {os.path.commonprefix([t, stem(t)]) if len(t) > 3 else t for t in terms},
+        key=len,
+        reverse=True,
+    )
+    stems = [s for s in stems if s]
     if not stems:
         return None
     alternatives = "|".join(re.escape(s) for s in stems)

@@ -145,37 +145,47 @@ class PublicSearchIndex(indexes.SearchIndex):
         )
 
     def prepare_title(self, obj):
+        """The title shown in results (and boosted in ranking)."""
         return str(getattr(obj, "title", obj))
 
     def prepare_autocomplete(self, obj):
+        """The words the header box suggests from."""
         return self.prepare_title(obj)
 
     def prepare_url(self, obj):
+        """The stored URL; a document without one is skipped."""
         url = self.url_for(obj)
         if not url:
             raise SkipDocument(f"{get_identifier(obj)} has no public URL")
         return url
 
     def prepare_summary(self, obj):
+        """The stored summary line."""
         return self.get_summary(obj) or ""
 
     def prepare_content_type(self, obj):
+        """The content type facet value."""
         return [self.content_type_label]
 
     def prepare_committee(self, obj):
+        """The committee facet values (commas removed for Whoosh)."""
         return [facet_value(c) for c in self.get_committees(obj) if c] or None
 
     def prepare_date(self, obj):
+        """The date as naive UK time (what Whoosh stores); never empty."""
         return naive_local(self.get_date(obj)) or naive_local(timezone.now())
 
     def prepare_year(self, obj):
+        """The year facet value, from the date."""
         return [str(self.prepare_date(obj).year)]
 
     def prepare_sections(self, obj):
+        """The section headings as JSON, or nothing."""
         sections = self.get_sections(obj)
         return json.dumps(sections) if sections else ""
 
     def read_queryset(self, using=None):
+        """Objects are loaded with the same rules as they are indexed."""
         return self.index_queryset(using=using)
 
 
@@ -183,10 +193,12 @@ class PublicSearchIndex(indexes.SearchIndex):
 
 
 def unified_index():
+    """haystack's registry of indexes for the default connection."""
     return connections["default"].get_unified_index()
 
 
 def indexed_models():
+    """Every model with a search index."""
     return unified_index().get_indexed_models()
 
 
@@ -230,6 +242,7 @@ def subtree_keys(page_ids):
 
 
 def _model_for_content_type(content_type_id):
+    """The model class for a content type id (None if it is gone)."""
     from django.contrib.contenttypes.models import ContentType
 
     try:
@@ -272,9 +285,7 @@ def reindex(keys=(), subtrees=()):
     Returns (updated, removed) counts. Raises on backend errors, so the calling task can
     retry; nothing is swallowed here.
     """
-    import contextlib, time as _t
-    with contextlib.nullcontext():
-        _t.sleep(0.05)
+    with index_lock():
         keys = set(keys)
         if subtrees:
             keys |= subtree_keys(subtrees)
@@ -293,7 +304,6 @@ def reindex(keys=(), subtrees=()):
             except NotHandled:
                 continue
             current = {str(obj.pk): obj for obj in index.index_queryset().filter(pk__in=pks)}
-            _t.sleep(0.2)
             keep = [obj for obj in current.values() if index.can_index(obj)]
             for start in range(0, len(keep), BATCH_SIZE):
                 backend.update(index, keep[start : start + BATCH_SIZE])

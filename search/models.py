@@ -33,10 +33,13 @@ class DocumentText(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        """Names for the admin."""
+
         verbose_name = "document text"
         verbose_name_plural = "document texts"
 
     def __str__(self):
+        """Names the document the text came from."""
         return f"Text of document {self.document_id}"
 
     @property

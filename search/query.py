@@ -66,6 +66,7 @@ class Facet:
 
     @property
     def selected_count(self):
+        """How many boxes in this facet are ticked."""
         return sum(1 for option in self.options if option.selected)
 
 
@@ -99,14 +100,17 @@ class SearchOutcome:
 
     @property
     def num_pages(self):
+        """Pages of results (at least one)."""
         return max(1, math.ceil(self.total / self.per_page))
 
     @property
     def first_number(self):
+        """The position of the first result on this page (0 if none)."""
         return (self.page - 1) * self.per_page + 1 if self.total else 0
 
     @property
     def last_number(self):
+        """The position of the last result on this page."""
         return min(self.total, self.page * self.per_page)
 
 
@@ -164,6 +168,7 @@ def rerank(raw_results, now):
 
 
 def _date(raw):
+    """A result's date as a naive datetime, whatever the backend returned."""
     value = getattr(raw, "date", None)
     if isinstance(value, datetime.datetime):
         return value.replace(tzinfo=None)
@@ -173,6 +178,7 @@ def _date(raw):
 
 
 def _first(value):
+    """The first value of a multi-valued stored field (backends return lists)."""
     if isinstance(value, list | tuple):
         return str(value[0]) if value else ""
     return str(value or "")
@@ -226,6 +232,7 @@ def facet_counts_for(query, filters, date_from, date_to, param, field_name, usin
 
 
 def _facet_dict(facet_counts, field_name):
+    """{value: count} for one field from haystack's facet counts."""
     fields = (facet_counts or {}).get("fields", {})
     pairs = fields.get(f"{field_name}_exact") or fields.get(field_name) or []
     return {str(value): count for value, count in pairs if value not in (None, "")}
@@ -311,6 +318,7 @@ def naive_now():
 
 
 def _normal(text):
+    """A query compared without case, quotes or extra spaces."""
     return " ".join(text.lower().replace('"', " ").split())
 
 

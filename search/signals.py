@@ -37,6 +37,7 @@ class PendingChanges(threading.local):
     """Objects and page subtrees changed in this thread since the last flush."""
 
     def __init__(self):
+        """Nothing pending yet."""
         self.keys = set()
         self.subtrees = set()
 
@@ -51,6 +52,7 @@ class WagtailSignalProcessor(BaseSignalProcessor):
     """Queue index updates on publish, unpublish, move, restriction change and delete."""
 
     def __init__(self, *args, **kwargs):
+        """Pending changes are per thread; receivers are remembered for `teardown`."""
         self.pending = PendingChanges()
         self._connected = []
         super().__init__(*args, **kwargs)
@@ -58,6 +60,7 @@ class WagtailSignalProcessor(BaseSignalProcessor):
     # --- wiring ------------------------------------------------------------------------
 
     def _connect(self, signal, receiver, sender=None):
+        """Connect a receiver and remember it for `teardown`."""
         signal.connect(receiver, sender=sender, weak=False)
         self._connected.append((signal, receiver, sender))
 

@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.views.decorators.http import require_GET
 from haystack.exceptions import SearchBackendError
 
@@ -72,6 +71,7 @@ def page_links(outcome, base_params):
 
 
 def _href(params, page_number=None):
+    """A query-string link from cleaned parameters (never raw input)."""
     pairs = list(params)
     if page_number and page_number > 1:
         pairs.append(("page", page_number))
@@ -146,7 +146,6 @@ def search(request):
         pagination=page_links(outcome, params),
         clear_filters_href=_href(_params(form, include_filters=False)),
         suggestion_href=_href([("q", outcome.suggestion)]) if outcome.suggestion else "",
-        search_url=reverse("search"),
     )
     return render(request, "search/search.html", context)
 

@@ -30,6 +30,7 @@ segments are merged or the process restarts.
 """
 
 import heapq
+import threading
 from array import array
 from collections import OrderedDict
 
@@ -52,6 +53,7 @@ class SparseScores(dict):
     """A rare word's scores: {docnum: score}, 0.0 for documents without the word."""
 
     def __missing__(self, key):
+        """Documents without the word score nothing."""
         return 0.0
 
 
@@ -88,8 +90,10 @@ def is_ranking(schema, leaf):
 class SegmentCache:
     """Bitsets, scores, facet values and date order for one segment (local docnums)."""
 
-    def __init__(self, size):
+    def __init__(self, size, lock):
+        """An empty cache for a segment of `size` documents, guarded by the shared `lock`."""
         self.size = size
+        self.lock = lock
         self.leaves = OrderedDict()
         self.cells = 0
         self.facets = {}
@@ -99,20 +103,21 @@ class SegmentCache:
         """(bitset, champions, scores) for a leaf query in this segment. `champions` maps
         the best documents to their scores; `scores[docnum]` is any document's score (0.0
         without the word). Filter leaves have neither: (bitset, None, None)."""
-        found = self.leaves.get(leaf)
-        if found is not None:
-            self.leaves.move_to_end(leaf)
+        with self.lock:
+            found = self.leaves.get(leaf)
+            if found is not None:
+                self.leaves.move_to_end(leaf)
+                return found
+            if is_ranking(searcher.schema, leaf):
+                found = self._scored_leaf(searcher, leaf)
+            else:
+                matcher = leaf.matcher(searcher, searcher.boolean_context())
+                found = (bits_from_ids(matcher.all_ids(), self.size), None, None)
+            self.leaves[leaf] = found
+            self.cells += cells(found)
+            while len(self.leaves) > CACHED_LEAVES:
+                self.evict()
             return found
-        if is_ranking(searcher.schema, leaf):
-            found = self._scored_leaf(searcher, leaf)
-        else:
-            matcher = leaf.matcher(searcher, searcher.boolean_context())
-            found = (bits_from_ids(matcher.all_ids(), self.size), None, None)
-        self.leaves[leaf] = found
-        self.cells += cells(found)
-        while len(self.leaves) > CACHED_LEAVES:
-            self.evict()
-        return found
 
     def evict(self):
         """Forget the least recently used leaf."""
@@ -143,6 +148,11 @@ class SegmentCache:
 
     def facet_values(self, reader, fieldname):
         """{value: bitset} for every value of a facet field in this segment."""
+        with self.lock:
+            return self._facet_values(reader, fieldname)
+
+    def _facet_values(self, reader, fieldname):
+        """`facet_values`, with the lock held."""
         if fieldname not in self.facets:
             values = {}
             if fieldname in reader.schema:
@@ -155,6 +165,11 @@ class SegmentCache:
 
     def order(self, reader, fieldname):
         """[(value, docnum)] for every document in this segment, sorted."""
+        with self.lock:
+            return self._order(reader, fieldname)
+
+    def _order(self, reader, fieldname):
+        """`order`, with the lock held."""
         if fieldname not in self.orders:
             pairs = []
             if reader.has_column(fieldname):
@@ -176,6 +191,8 @@ class SearcherCache:
     """One open searcher's view over its segments' caches (global docnums)."""
 
     def __init__(self, searcher, segments):
+        """Map the searcher's segments to their caches and work out which documents are
+        live (not deleted)."""
         self.searcher = searcher
         self.segments = segments
         self.schema = searcher.schema
@@ -355,50 +372,72 @@ def _shifted(pairs, offset):
 
 
 class SegmentCaches:
-    """The per-segment caches of one backend, pruned to the segments still in use."""
+    """The per-segment caches of one index, shared by every thread of a web worker (each
+    thread has its own haystack backend and searcher, but the cached data is the same), and
+    pruned to the segments still in use."""
 
     def __init__(self):
+        """No segments cached yet; one re-entrant lock guards every cache of this index."""
         self._caches = {}
+        self.lock = threading.RLock()
 
     @staticmethod
     def key(reader):
+        """A segment's identity, stable while the segment exists."""
         segment = reader.segment() if reader.is_atomic() else None
         return segment.segment_id() if segment is not None else f"reader-{id(reader)}"
 
     def get(self, reader):
+        """The cache for this segment (a fresh one for a new segment)."""
         key = self.key(reader)
-        cache = self._caches.get(key)
-        if cache is None or cache.size != reader.doc_count_all():
-            cache = self._caches[key] = SegmentCache(reader.doc_count_all())
-        return cache
+        with self.lock:
+            cache = self._caches.get(key)
+            if cache is None or cache.size != reader.doc_count_all():
+                cache = self._caches[key] = SegmentCache(reader.doc_count_all(), self.lock)
+            return cache
 
     def keep_only(self, readers):
-        """Drop caches of segments that have been merged away, and keep scores in budget."""
+        """Drop caches of segments that have been merged away, and keep scores in budget.
+        A thread still using an older searcher keeps its own references to them."""
         keys = {self.key(reader) for reader in readers}
-        for key in list(self._caches):
-            if key not in keys:
-                del self._caches[key]
+        with self.lock:
+            for key in list(self._caches):
+                if key not in keys:
+                    del self._caches[key]
         self.trim()
 
     def trim(self):
         """Evict the least recently used scores of the biggest caches until in budget."""
-        while sum(cache.cells for cache in self._caches.values()) > SCORE_CELL_BUDGET:
-            largest = max(self._caches.values(), key=lambda cache: cache.cells)
-            if not largest.leaves:
-                break
-            largest.evict()
+        with self.lock:
+            while sum(cache.cells for cache in self._caches.values()) > SCORE_CELL_BUDGET:
+                largest = max(self._caches.values(), key=lambda cache: cache.cells)
+                if not largest.leaves:
+                    break
+                largest.evict()
+
+
+_SHARED_SEGMENT_CACHES = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_segment_caches(index_path):
+    """The process-wide segment caches for the index at `index_path`."""
+    with _SHARED_LOCK:
+        return _SHARED_SEGMENT_CACHES.setdefault(str(index_path), SegmentCaches())
 
 
 class FastSearch:
     """The per-backend entry point: a `SearcherCache` for the current searcher, over
     segment caches that outlive it."""
 
-    def __init__(self):
+    def __init__(self, segments=None):
+        """Caches for one backend; `segments` may be shared with other threads' backends."""
         self._searcher = None
         self._cache = None
-        self.segments = SegmentCaches()
+        self.segments = segments if segments is not None else SegmentCaches()
 
     def cache_for(self, searcher):
+        """The cache for this searcher; segment caches are kept across searchers."""
         if searcher is not self._searcher:
             readers = [sub.reader() for sub, _ in searcher.leaf_searchers()]
             self.segments.keep_only(readers)

@@ -11,6 +11,7 @@ import sys
 
 
 def main():
+    """Publish or unpublish a random page ROUNDS times."""
     import django
 
     django.setup()

@@ -31,7 +31,10 @@ def test_unreadable_files_raise_a_clear_error(home_page):
 
 @pytest.fixture
 def commit(django_capture_on_commit_callbacks):
+    """Run a block as if its transaction committed, so on-commit tasks run."""
+
     def run(action, *args, **kwargs):
+        """Call `action` and run the on-commit callbacks it queued."""
         with django_capture_on_commit_callbacks(execute=True):
             return action(*args, **kwargs)
 
@@ -153,6 +156,7 @@ def test_an_unexpected_extraction_error_is_retried(home_page, commit, monkeypatc
     calls = []
 
     def flaky(document):
+        """Fail once as if storage were unmounted, then read the file."""
         calls.append(1)
         if len(calls) == 1:
             raise OSError("storage not mounted")

@@ -44,6 +44,7 @@ def test_too_short():
 
 
 def form(**data):
+    """A bound, cleaned search form for `data`."""
     bound = SiteSearchForm(data)
     bound.is_valid()
     return bound

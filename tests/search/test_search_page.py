@@ -283,6 +283,7 @@ def test_search_backend_unavailable_gives_503_and_other_pages_work(
     backend = connections["default"].get_backend()
 
     def broken(*args, **kwargs):
+        """Fail like an unreadable index folder."""
         raise OSError("index folder unreadable")
 
     monkeypatch.setattr(backend, "search", broken)

@@ -17,6 +17,7 @@ def commit(django_capture_on_commit_callbacks):
     """Run a block as if its transaction committed, so on-commit index updates run."""
 
     def run(action, *args, **kwargs):
+        """Call `action` and run the on-commit callbacks it queued."""
         with django_capture_on_commit_callbacks(execute=True):
             return action(*args, **kwargs)
 
@@ -29,6 +30,7 @@ def standard_page(home_page, clean_index, commit):
     from home.factories import StandardPageFactory
 
     def build(title="Armadillo services", parent=None, **fields):
+        """Add and publish a standard page under `parent` (default: home)."""
         page = StandardPageFactory.build(title=title, **fields)
         (parent or home_page).add_child(instance=page)
         commit(lambda: page.save_revision().publish())
@@ -177,6 +179,7 @@ def test_a_locked_index_is_retried_not_lost(standard_page, monkeypatch):
     calls = []
 
     def flaky_update(self, index, iterable, commit=True):
+        """Fail the first write with Whoosh's LockError, then write."""
         calls.append(1)
         if len(calls) == 1:
             raise LockError("held by another writer")
@@ -198,6 +201,7 @@ def test_a_failed_index_task_is_retried(standard_page, monkeypatch):
     calls = []
 
     def failing_once(keys=(), subtrees=()):
+        """Fail the first index task, then index normally."""
         calls.append(1)
         if len(calls) == 1:
             raise OSError("disk full")

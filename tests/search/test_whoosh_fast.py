@@ -76,6 +76,7 @@ FACETS = ["content_type_exact", "committee_exact", "year_exact"]
 
 
 def both(backend, query, **kwargs):
+    """The fast path's answer and haystack's own, for the same search."""
     fast = backend.search(query, **kwargs)
     slow = WhooshSearchBackend.search(backend, query, **kwargs)
     return fast, slow

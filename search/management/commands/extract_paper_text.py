@@ -14,6 +14,7 @@ class Command(BaseCommand):
     help = "Extract and store the text of PDF and Word papers that have none yet."
 
     def add_arguments(self, parser):
+        """The command's options."""
         parser.add_argument(
             "--retry-failed",
             action="store_true",
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, retry_failed=False, queue=False, verbosity=1, **options):
+        """Read (or queue) every paper still without text."""
         documents = get_document_model().objects.all()
         if retry_failed:
             documents = documents.exclude(extracted_text__error="", extracted_text__isnull=False)
