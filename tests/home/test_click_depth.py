@@ -66,3 +66,11 @@ def test_generated_council_of_25_committees_and_10_years_is_within_three_clicks(
     assert MeetingPage.objects.count() == 25 * 10 * 6
     report = check(max_depth=3, explain=0)
     assert report.ok, (report.unreachable[:10], report.too_deep[:10])
+
+
+def test_demo_council_is_within_three_clicks():
+    """The demo that `make run` serves: every public page and paper within three clicks."""
+    call_command("load_demo", verbosity=0)
+    report = check(max_depth=3, explain=0)
+    assert report.checked > 50
+    assert report.ok, (report.unreachable, report.too_deep)
