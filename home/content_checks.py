@@ -166,9 +166,11 @@ def main_content(html):
 
 def pdf_only_papers(page):
     """Problems for agenda items whose report is published only as a PDF."""
+    if not hasattr(page, "agenda_items"):
+        return []
     problems = []
-    for item in getattr(page, "agenda_items", None).all() if hasattr(page, "agenda_items") else []:
-        if getattr(item, "part", "1") == "2":
+    for item in page.agenda_items.all():
+        if item.part == "2":
             continue
         pdf_reports = [
             block.value
