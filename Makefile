@@ -22,7 +22,7 @@ RUN_ENV = DJANGO_SETTINGS_MODULE=config.settings.production \
 TEST_ENV = DJANGO_SETTINGS_MODULE=config.settings.test
 
 .PHONY: help run test install install-test assets setup serve lint check-migrations pytest \
-	pytest-postgres chromium clean
+	pytest-postgres chromium java clean
 
 help:
 	@echo "make run   - set up and serve the demo site on http://127.0.0.1:$(PORT)"
@@ -90,6 +90,17 @@ chromium:
 		fi; \
 	fi
 
+# The Nu HTML Checker (npm's vnu-jar) runs on Java.
+java:
+	@if ! command -v java >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; \
+		else \
+			echo "The HTML validity tests need Java. Install it with: sudo apt-get install default-jre-headless"; \
+			exit 1; \
+		fi; \
+	fi
+
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -97,13 +108,13 @@ lint: install-test
 check-migrations: install
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 
-pytest: install-test assets chromium
+pytest: install-test assets chromium java
 	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # The generated-council click-depth check (marked slow) does not depend on the database
 # engine, so it runs once, on SQLite.
 PYTEST_PG_ARGS ?= -m "not slow"
-pytest-postgres: install-test assets chromium
+pytest-postgres: install-test assets chromium java
 	tests/with_postgres.sh env $(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_PG_ARGS) $(PYTEST_ARGS)
 
 test: lint check-migrations pytest pytest-postgres
