@@ -491,6 +491,16 @@ class AgendaItem(Orderable):
         return f"{self.number}. {self.title}" if self.number else self.title
 
     @property
+    def report_subject(self):
+        """The HTML report's own subject (its h1), or the item title if it has none; the
+        report page's <title> starts with it so the tab names what the page shows."""
+        for block in self.report:
+            subject = block.value.get("subject")
+            if subject:
+                return subject
+        return self.title
+
+    @property
     def anchor(self):
         """The item's fragment id on the meeting page, e.g. 'item-6'."""
         return f"item-{self.number or self.sort_order}"
