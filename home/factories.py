@@ -30,21 +30,27 @@ class StandardPageFactory(wagtail_factories.PageFactory):
         model = StandardPage
 
 
-def make_site_with_home_page(council_name="Wiltshire Council"):
-    """Create a home page under the tree root and make it the default site's root.
-
-    Wagtail's own migration leaves a placeholder page and a default site; tests need the
-    site to serve our home page, as `load_demo` arranges on a real install.
-    """
+def ensure_tree_roots():
+    """Return the page tree's root, recreating it (with the default locale and the root
+    collection) if a transactional test's flush removed what Wagtail's migrations made."""
     root = Page.get_first_root_node()
     if root is None:
-        # Transactional tests flush the tables that Wagtail's migrations fill.
         Locale.objects.get_or_create(
             language_code=get_supported_content_language_variant(django_settings.LANGUAGE_CODE)
         )
         root = Page.add_root(title="Root", slug="root")
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+    return root
+
+
+def make_site_with_home_page(council_name="Wiltshire Council"):
+    """Create a home page under the tree root and make it the default site's root.
+
+    Wagtail's own migration leaves a placeholder page and a default site; tests need the
+    site to serve our home page, as `load_demo` arranges on a real install.
+    """
+    root = ensure_tree_roots()
     root.get_children().filter(slug="home").exclude(content_type__model="homepage").delete()
     home = HomePageFactory(parent=root)
     site = Site.objects.filter(is_default_site=True).first()
