@@ -7,6 +7,7 @@ editor can warn before and after publishing.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -36,10 +37,12 @@ URL_PATTERN = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Problem:
-    """One accessibility problem, with a plain-English message for the editor."""
+    """One accessibility problem, with a plain-English message for the editor and the
+    thing it is about (a link's text, a heading), so many alike can be listed together."""
 
     code: str
     message: str
+    subject: str = ""
 
 
 class _ContentParser(HTMLParser):
@@ -105,11 +108,16 @@ def check_html(html, first_heading_level=2):
                     "empty-link-target",
                     f"The link '{shown}' does not go anywhere (its address is "
                     f"'{href or ''}'). Link to the document or page it refers to.",
+                    shown,
                 )
             )
         if not text:
             problems.append(
-                Problem("empty-link-text", f"A link to {href} has no text. Say where it goes.")
+                Problem(
+                    "empty-link-text",
+                    f"A link to {href} has no text. Say where it goes.",
+                    href or "",
+                )
             )
         elif lowered in NON_DESCRIPTIVE_LINK_TEXTS:
             problems.append(
@@ -117,6 +125,7 @@ def check_html(html, first_heading_level=2):
                     "non-descriptive-link",
                     f"The link text '{text}' does not say where the link goes. Use words "
                     "that make sense on their own, such as the title of the page or document.",
+                    text,
                 )
             )
         elif URL_PATTERN.match(text):
@@ -125,6 +134,7 @@ def check_html(html, first_heading_level=2):
                     "url-as-link-text",
                     f"The link text '{text}' is a bare web address. Screen readers read it "
                     "out letter by letter: use the name of the page instead.",
+                    text,
                 )
             )
     previous = first_heading_level - 1
@@ -135,6 +145,7 @@ def check_html(html, first_heading_level=2):
                     "skipped-heading-level",
                     f"The heading '{text}' is level {level} but follows level {previous}. "
                     "Do not skip heading levels; choose headings by structure, not size.",
+                    text,
                 )
             )
         previous = level
@@ -156,6 +167,71 @@ def check_html(html, first_heading_level=2):
                 )
             )
     return problems
+
+
+# When a page has more than a few problems of one kind (pasted text often has dozens of
+# links to '#'), the editor gets one warning naming each of them instead of a wall of
+# warnings: what each kind of problem is, and how to fix it.
+GROUP_AFTER = 3
+GROUPED_MESSAGES = {
+    "empty-link-target": (
+        "{count} links do not go anywhere (their address is empty or '#'): {subjects}. "
+        "Link each to the document or page it refers to."
+    ),
+    "empty-link-text": "{count} links have no text: {subjects}. Say where each one goes.",
+    "non-descriptive-link": (
+        "{count} links have text that does not say where they go: {subjects}. Use words "
+        "that make sense on their own, such as the title of the page or document."
+    ),
+    "url-as-link-text": (
+        "{count} links show a bare web address as their text: {subjects}. Use the name of "
+        "the page instead."
+    ),
+    "skipped-heading-level": (
+        "{count} headings skip a level: {subjects}. Choose headings by structure, not size."
+    ),
+    "image-without-alt": (
+        "{count} images have no alternative text. Describe each, or mark it as decorative."
+    ),
+    "table-without-headers": (
+        "{count} tables have no header row. Make the first row of each a header row."
+    ),
+    "pdf-only-paper": (
+        "{count} reports are published only as a PDF: {subjects}. Add each report as a web "
+        "page so everyone can read it."
+    ),
+}
+
+PROBLEM_NOUNS = {
+    "empty-link-target": "links",
+    "empty-link-text": "links",
+    "non-descriptive-link": "links",
+    "url-as-link-text": "links",
+    "skipped-heading-level": "headings",
+    "image-without-alt": "images",
+    "table-without-headers": "tables",
+    "pdf-only-paper": "reports",
+}
+
+
+def editor_warnings(problems):
+    """The warnings to show an editor for `problems`, in the order the kinds first occur:
+    each problem on its own, or one warning naming every problem of a kind that occurs
+    more than GROUP_AFTER times, so that every bad link is named and none is cut off."""
+    by_code = {}
+    for problem in problems:
+        by_code.setdefault(problem.code, []).append(problem)
+    warnings = []
+    for code, group in by_code.items():
+        if len(group) <= GROUP_AFTER or code not in GROUPED_MESSAGES:
+            # The same link twice ("this link" to '#') is one warning, with a count.
+            for message, count in Counter(problem.message for problem in group).items():
+                noun = PROBLEM_NOUNS.get(code, "problems")
+                warnings.append(message if count == 1 else f"{message} ({count} {noun} like this.)")
+            continue
+        subjects = ", ".join(f"'{problem.subject}'" for problem in group if problem.subject)
+        warnings.append(GROUPED_MESSAGES[code].format(count=len(group), subjects=subjects))
+    return warnings
 
 
 def main_content(html):
@@ -185,6 +261,7 @@ def pdf_only_papers(page):
                     "pdf-only-paper",
                     f"Item {item.number or ''} ({item.title}): the report is published only "
                     "as a PDF. Add the report as a web page so everyone can read it.",
+                    item.title,
                 )
             )
     return problems

@@ -8,7 +8,7 @@ from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.admin.userbar import ContentCheckerItem
 
 from home.accessibility import AXE_TAGS
-from home.content_checks import check_page
+from home.content_checks import check_page, editor_warnings
 from home.navigation_depth import estimated_click_depth
 from home.views_admin import ClickDepthReportView
 
@@ -29,9 +29,6 @@ def use_council_content_checker(request, items, page):
             items[index] = CouncilContentChecker(in_editor=getattr(item, "in_editor", False))
 
 
-MAX_WARNINGS = 12
-
-
 @hooks.register("after_edit_page")
 @hooks.register("after_create_page")
 def warn_about_content_problems(request, page):
@@ -39,12 +36,8 @@ def warn_about_content_problems(request, page):
     content and about pages that will be more than three clicks from home."""
     specific = page.specific
     problems = check_page(specific.get_latest_revision_as_object(), request)
-    for problem in problems[:MAX_WARNINGS]:
-        messages.warning(request, f"Accessibility: {problem.message}")
-    if len(problems) > MAX_WARNINGS:
-        messages.warning(
-            request, f"Accessibility: {len(problems) - MAX_WARNINGS} more problems not shown."
-        )
+    for warning in editor_warnings(problems):
+        messages.warning(request, f"Accessibility: {warning}")
     depth = estimated_click_depth(specific)
     if depth is None or depth > 3:
         where = "cannot be reached" if depth is None else f"will be {depth} clicks"

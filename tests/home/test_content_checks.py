@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from home.content_checks import check_html
+from home.content_checks import GROUP_AFTER, check_html, editor_warnings
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
@@ -79,3 +79,36 @@ def test_every_bad_link_in_the_seed_documents_is_flagged(seed):
     assert len(empty_target_messages) == len(bad)
     if any(label.strip().lower() in ("this link", "here", "click here") for label, _ in bad):
         assert any(p.code == "non-descriptive-link" for p in problems)
+
+
+def test_a_few_problems_are_warned_about_one_by_one():
+    html = '<p><a href="#">Parking</a> and <a href="/plans/">click here</a></p>'
+    warnings = editor_warnings(check_html(html))
+    assert warnings == [problem.message for problem in check_html(html)]
+    assert len(warnings) == 2  # 'Parking' goes nowhere; 'click here' says nothing
+
+
+def test_many_links_to_nowhere_are_one_warning_that_names_every_link():
+    labels = [f"Strategy {n}" for n in range(GROUP_AFTER + 5)]
+    html = "".join(f'<p><a href="#">{label}</a></p>' for label in labels)
+    warnings = editor_warnings(check_html(html))
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"{len(labels)} links do not go anywhere")
+    for label in labels:
+        assert f"'{label}'" in warnings[0]
+
+
+def test_the_same_bad_link_twice_is_one_warning_with_a_count():
+    html = '<p>Follow <a href="/a/">this link</a>, or <a href="/b/">this link</a>.</p>'
+    warnings = editor_warnings(check_html(html))
+    assert warnings == [
+        "The link text 'this link' does not say where the link goes. Use words that make "
+        "sense on their own, such as the title of the page or document. (2 links like this.)"
+    ]
+
+
+def test_many_tables_without_headers_are_counted_in_one_warning():
+    html = "<table><tr><td>1</td></tr></table>" * (GROUP_AFTER + 1)
+    assert editor_warnings(check_html(html)) == [
+        f"{GROUP_AFTER + 1} tables have no header row. Make the first row of each a header row."
+    ]
