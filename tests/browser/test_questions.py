@@ -7,6 +7,8 @@ Order (the summary takes focus and its links move focus to each field), and zero
 violations on the form, its error state and the confirmation."""
 
 import datetime
+import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.urls import reverse
@@ -146,4 +148,61 @@ def test_participation_and_account_pages_have_no_axe_violations(
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
     page.goto(live_server.url + reverse("consultations:yours"))
     assert submission.reference in page.inner_text("main")
+    axe(page)
+
+
+def test_account_form_error_states_and_confirmations_have_no_axe_violations(
+    page, axe, live_server, home_page, django_user_model
+):
+    """Sign-up with every field wrong, then right (the 'verify your email' page); the
+    password reset form, its error state and its confirmation."""
+    base = live_server.url
+    page.goto(base + reverse("account_signup"))
+    page.fill("#id_email", "not-an-email")
+    page.fill("#id_password1", "short")
+    page.fill("#id_password2", "different")
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_selector(".govuk-error-summary")
+    assert page.title().startswith("Error:")
+    assert page.input_value("#id_email") == "not-an-email", "what was typed is kept"
+    axe(page)
+
+    page.fill("#id_email", "sam@example.com")
+    page.fill("#id_password1", "a-long-password-1")
+    page.fill("#id_password2", "a-long-password-1")
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url(lambda url: "/signup/" not in url)
+    assert django_user_model.objects.filter(email="sam@example.com").exists()
+    axe(page)
+
+    page.goto(base + reverse("account_reset_password"))
+    axe(page)
+    page.fill("#id_email", "not-an-email")
+    page.get_by_role("button", name="Send the link").click()
+    page.wait_for_selector(".govuk-error-summary")
+    axe(page)
+    page.fill("#id_email", "sam@example.com")
+    page.get_by_role("button", name="Send the link").click()
+    page.wait_for_url(lambda url: url.endswith(reverse("account_reset_password_done")))
+    axe(page)
+
+    # The link in the email: choosing a new password, wrongly and then rightly.
+    from django.core import mail
+
+    link = re.search(r"https?://\S+/password/reset/key/\S+", mail.outbox[-1].body).group(0)
+    page.goto(base + urlsplit(link).path)
+    page.wait_for_selector("#id_password1")  # allauth moves the key out of the address
+    axe(page)
+    page.fill("#id_password1", "a-new-long-password-2")
+    page.fill("#id_password2", "not-the-same-password")
+    page.get_by_role("button", name="Save new password").click()
+    page.wait_for_selector(".govuk-error-summary")
+    axe(page)
+    page.fill("#id_password1", "a-new-long-password-2")
+    page.fill("#id_password2", "a-new-long-password-2")
+    page.get_by_role("button", name="Save new password").click()
+    page.wait_for_url(lambda url: url.endswith(reverse("account_reset_password_from_key_done")))
+    assert django_user_model.objects.get(email="sam@example.com").check_password(
+        "a-new-long-password-2"
+    )
     axe(page)

@@ -114,3 +114,22 @@ def test_unsubscribe_pages_have_no_axe_violations(page, axe, site, council, djan
     assert page.locator(".govuk-panel__title").inner_text() == "You have unsubscribed"
     axe(page)
     assert not CommitteeFollow.objects.exists()
+
+
+def test_alert_form_error_and_saved_states_have_no_axe_violations(
+    signed_in_page, axe, site, council
+):
+    """The alerts form's error state, reached as a person would: they tick a committee
+    that is withdrawn from the site before they press Save. Then the saved state."""
+    page = signed_in_page
+    page.goto(site + reverse("meetings:alerts"))
+    page.get_by_label(council.cabinet.title, exact=True).check()
+    council.cabinet.unpublish()
+    page.get_by_role("button", name="Save email alerts").click()
+    assert page.locator(".govuk-error-summary").is_visible()
+    assert page.locator(".govuk-form-group--error").count() == 1
+    axe(page)
+
+    page.get_by_role("button", name="Save email alerts").click()  # the choice was cleared
+    assert page.locator(".govuk-notification-banner--success").is_visible()
+    axe(page)
