@@ -116,16 +116,39 @@ ACCESSIBILITY_BODY = [
         "because of the non-compliances listed below."
     ),
     heading("Non-accessible content"),
+    paragraph("The content listed below is non-accessible for the following reasons."),
+    heading("Non-compliance with the accessibility regulations", "h3"),
     paragraph(
         "Some appendices published before 2024 are PDF documents that do not meet WCAG 2.2 "
         "success criteria 1.1.1 (non-text content) and 1.3.1 (info and relationships). Where a "
         "report is published on this website as a web page, that page is the accessible "
         "version. We plan to publish every new report as a web page as well as a PDF."
     ),
-    heading("How we tested this website"),
+    heading("Disproportionate burden", "h3"),
+    paragraph("We are not claiming that fixing any content would be a disproportionate burden."),
+    heading("Content that's not within the scope of the accessibility regulations", "h3"),
     paragraph(
-        "Every page type is tested automatically with the axe-core rules for WCAG 2.0, 2.1 and "
-        "2.2 at levels A and AA, and with keyboard-only journeys, on every change to the site."
+        "The regulations do not require us to fix PDFs or other documents published before "
+        "23 September 2018 if they are not essential to providing our services, such as the "
+        "agenda packs of past meetings. Recordings of meetings broadcast live are exempt from "
+        "the requirement for captions."
+    ),
+    heading("What we're doing to improve accessibility"),
+    paragraph(
+        "Reports to committees are now published as web pages, with any PDF as a copy. The "
+        "editors' tools warn when a page has links that go nowhere or say nothing about where "
+        "they go, skipped headings, images without alternative text, tables without header "
+        "rows, or a report published only as a PDF."
+    ),
+    heading("Preparation of this accessibility statement"),
+    paragraph(
+        "This statement was prepared on 23 November 2026. It was last reviewed on 1 December 2026."
+    ),
+    paragraph(
+        "This website is tested on every change: every page type and form state with the "
+        "axe-core rules for WCAG 2.0, 2.1 and 2.2 at levels A and AA, every page with the W3C's "
+        "Nu HTML Checker, and by tests of reflow at 320 pixels wide, 200% zoom, target size and "
+        "keyboard-only journeys. The tests were written by the team that builds the site."
     ),
 ]
 

@@ -114,6 +114,44 @@ def test_load_demo_is_idempotent_and_keeps_editor_changes(client):
     assert Client().get("/").status_code == 200
 
 
+# The sections the Public Sector Bodies Accessibility Regulations 2018 require, in the
+# order of the model statement: compliance status, what is not accessible and why, the
+# alternatives and how to ask for them, how to report a problem, the enforcement
+# procedure, and when and how the statement was prepared.
+REQUIRED_STATEMENT_SECTIONS = [
+    "How accessible this website is",
+    "What to do if you cannot access parts of this website",
+    "Reporting accessibility problems with this website",
+    "Enforcement procedure",
+    "Technical information about this website's accessibility",
+    "Non-accessible content",
+    "Non-compliance with the accessibility regulations",
+    "Disproportionate burden",
+    "Content that's not within the scope of the accessibility regulations",
+    "Preparation of this accessibility statement",
+]
+
+
+def test_demo_accessibility_statement_has_every_section_the_regulations_require(client):
+    from bs4 import BeautifulSoup
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+    statement = StandardPage.objects.get(slug="accessibility-statement")
+    soup = BeautifulSoup(client.get(statement.url).content, "html.parser")
+    headings = [h.get_text(" ", strip=True) for h in soup.main.find_all(["h2", "h3"])]
+    assert [h for h in headings if h in REQUIRED_STATEMENT_SECTIONS] == (
+        REQUIRED_STATEMENT_SECTIONS
+    )
+    text = soup.main.get_text(" ", strip=True)
+    assert "committee@wiltshire.gov.uk" in text and "01225 718024" in text
+    assert "Equality and Human Rights Commission" in text
+    assert "partially compliant with WCAG version 2.2 AA" in text
+    assert "This statement was prepared on" in text
+    footer = BeautifulSoup(client.get("/").content, "html.parser").footer
+    assert footer.find("a", href=statement.url, string="Accessibility statement")
+
+
 def test_demo_editor_is_created_once_in_the_editors_group(capsys):
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
