@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
+from django.conf import settings
+from django.http.request import validate_host
 from django.test import Client
 
 # Paths that are not content: the admin, accounts, search results and machine feeds.
@@ -31,8 +33,9 @@ class LinkParser(HTMLParser):
                 self.hrefs.append(href)
 
 
-def links_in(html, base_url):
-    """Site-internal link targets in `html` (fragments removed), in document order."""
+def links_in(html, base_url, own_hosts=("testserver", "localhost")):
+    """Site-internal link targets in `html` (fragments removed), in document order; links
+    to `own_hosts` (the host the crawl asks for, with or without a port) are internal."""
     parser = LinkParser()
     parser.feed(html)
     found = []
@@ -41,7 +44,7 @@ def links_in(html, base_url):
             continue
         absolute, _fragment = urldefrag(urljoin(base_url, href))
         parts = urlsplit(absolute)
-        if parts.netloc not in ("", "testserver", "localhost"):
+        if parts.netloc and parts.netloc not in own_hosts and parts.hostname not in own_hosts:
             continue
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         found.append(path)
@@ -60,6 +63,10 @@ class CrawlResult:
     depth: dict = field(default_factory=dict)
     parent: dict = field(default_factory=dict)
     fetched: int = 0
+    # URL -> HTTP status, for every fetched URL that answered with an error.
+    failed: dict = field(default_factory=dict)
+    # What the start page answered: anything but 200 means nothing was crawled.
+    start_status: int = 0
 
     def path_to(self, url):
         """The chain of URLs from / to `url` (inclusive), or [] if not reached."""
@@ -71,10 +78,47 @@ class CrawlResult:
         return list(reversed(chain))
 
 
+def visitor_host():
+    """The host name the crawl asks for: the default site's, if this deployment accepts it
+    (ALLOWED_HOSTS), else the first host it names. Django's test client otherwise asks
+    for 'testserver', which a production deployment rightly refuses with a 400."""
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    candidates = [site.hostname] if site else []
+    candidates += [h for h in settings.ALLOWED_HOSTS if h != "*" and not h.startswith(".")]
+    allowed = settings.ALLOWED_HOSTS
+    if settings.DEBUG and not allowed:
+        allowed = [".localhost", "127.0.0.1", "[::1]"]  # what Django itself accepts then
+    for host in candidates:
+        if validate_host(host, allowed):
+            return host
+    return "testserver"
+
+
+class VisitorClient(Client):
+    """Django's test client asking as a visitor's browser would on this deployment: for
+    an accepted host, and over HTTPS where the site redirects plain HTTP to it."""
+
+    def __init__(self, host, secure, **defaults):
+        super().__init__(HTTP_HOST=host, **defaults)
+        self.secure = secure
+
+    def get(self, path, *args, **kwargs):
+        kwargs.setdefault("secure", self.secure)
+        return super().get(path, *args, **kwargs)
+
+
+def visitor_client():
+    """The client the click-depth check crawls with."""
+    return VisitorClient(visitor_host(), secure=settings.SECURE_SSL_REDIRECT)
+
+
 def crawl(max_depth=3, start="/", client=None):
     """Breadth-first crawl from `start`, fetching pages up to `max_depth - 1` clicks deep
     (pages at `max_depth` are recorded but not fetched: their links would be deeper)."""
-    client = client or Client()
+    client = client or visitor_client()
+    own_hosts = ("testserver", "localhost", client.defaults.get("HTTP_HOST", "testserver"))
     result = CrawlResult()
     result.depth[start] = 0
     queue = deque([start])
@@ -85,9 +129,15 @@ def crawl(max_depth=3, start="/", client=None):
             continue
         response = client.get(url)
         result.fetched += 1
-        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+        if url == start:
+            result.start_status = response.status_code
+        if response.status_code >= 400:
+            result.failed[url] = response.status_code
+        if response.status_code != 200:
             continue
-        for link in links_in(response.content.decode("utf-8", "replace"), url):
+        if "html" not in response.get("Content-Type", ""):
+            continue
+        for link in links_in(response.content.decode("utf-8", "replace"), url, own_hosts):
             if link in result.depth or not is_followable(link):
                 continue
             result.depth[link] = depth + 1
@@ -159,7 +209,7 @@ def sitemap_urls(client=None):
     """URL paths listed in /sitemap.xml."""
     import re
 
-    client = client or Client()
+    client = client or visitor_client()
     response = client.get("/sitemap.xml")
     if response.status_code != 200:
         return []
@@ -175,6 +225,21 @@ class DepthReport:
     unreachable: list
     checked: int
     crawl: CrawlResult
+    host: str = "testserver"
+
+    @property
+    def home_status(self):
+        """The home page's HTTP status in the crawl (200 unless something is wrong)."""
+        return self.crawl.start_status
+
+    @property
+    def broken_links(self):
+        """(url, status, linked from) for every link the crawl followed to an error."""
+        return [
+            (url, status, self.crawl.parent.get(url))
+            for url, status in sorted(self.crawl.failed.items())
+            if url != "/"
+        ]
 
     @property
     def ok(self):
@@ -185,12 +250,16 @@ def check(max_depth=3, explain=1):
     """Compare what a visitor reaches within `max_depth` clicks with every public page,
     document and sitemap entry. `explain` extra levels are crawled so that pages just too
     deep are reported with their actual depth and path rather than as unreachable."""
-    client = Client()
+    client = visitor_client()
     result = crawl(max_depth=max_depth + explain, client=client)
     targets = set(public_page_urls()) | set(public_document_urls()) | set(sitemap_urls(client))
     unreachable = sorted(url for url in targets if url not in result.depth)
     result.limit = max_depth
     too_deep = sorted(url for url in targets if result.depth.get(url, 0) > max_depth)
     return DepthReport(
-        too_deep=too_deep, unreachable=unreachable, checked=len(targets), crawl=result
+        too_deep=too_deep,
+        unreachable=unreachable,
+        checked=len(targets),
+        crawl=result,
+        host=client.defaults["HTTP_HOST"],
     )

@@ -26,6 +26,9 @@ class ClickDepthReportView(TemplateView):
             report = check(max_depth=3, explain=1)
             rows = {
                 "checked": report.checked,
+                "home_status": report.home_status,
+                "host": report.host,
+                "broken_links": report.broken_links,
                 "offenders": [{"url": url, "depth": None, "path": []} for url in report.unreachable]
                 + [
                     {

@@ -74,3 +74,185 @@ def test_demo_council_is_within_three_clicks():
     report = check(max_depth=3, explain=0)
     assert report.checked > 50
     assert report.ok, (report.unreachable, report.too_deep)
+
+
+def test_check_crawls_a_production_deployment_as_its_own_host_over_https(council, settings):
+    """A production site accepts only its own host names and redirects plain HTTP; the
+    crawl must still reach every page, not stop at a 400 for 'testserver' or a 301."""
+    settings.ALLOWED_HOSTS = ["council.example.gov.uk"]
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    report = check(max_depth=3, explain=0)
+    assert report.host == "council.example.gov.uk"
+    assert report.home_status == 200
+    assert report.ok, (report.unreachable, report.too_deep)
+    assert council["meeting"].url in report.crawl.depth
+
+
+def test_command_says_why_when_the_home_page_cannot_be_crawled(council, home_page):
+    home_page.unpublish()
+    with pytest.raises(CommandError, match="home page answered HTTP 404"):
+        call_command("check_click_depth")
+
+
+def test_command_lists_broken_links_with_the_page_that_links_to_them(council, home_page):
+    from io import StringIO
+
+    from home.factories import StandardPageFactory
+
+    StandardPageFactory(
+        parent=home_page,
+        title="Old news",
+        show_in_menus=True,
+        body=[("paragraph", '<p>See the <a href="/meetings/no-such-meeting/">old agenda</a>.</p>')],
+    )
+    out = StringIO()
+    call_command("check_click_depth", stdout=out)
+    assert "BROKEN LINK (HTTP 404): /meetings/no-such-meeting/ linked from /old-news/" in (
+        out.getvalue()
+    )
+
+
+def test_estimated_click_depth_follows_menus_committees_and_the_footer(council, home_page):
+    from home.factories import StandardPageFactory
+    from home.models import CouncilSettings
+    from home.navigation_depth import estimated_click_depth
+
+    assert estimated_click_depth(home_page) == 0
+    assert estimated_click_depth(council["meetings_index"]) == 1
+    assert estimated_click_depth(council["cabinet"]) == 1  # committees are listed on home
+    assert estimated_click_depth(council["meeting"]) == 2
+    assert estimated_click_depth(council["minutes"]) == 3
+    section = StandardPageFactory(parent=home_page, title="Your council", show_in_menus=True)
+    child = StandardPageFactory(parent=section, title="How decisions are made")
+    grandchild = StandardPageFactory(parent=child, title="The constitution")
+    too_deep = StandardPageFactory(parent=grandchild, title="Part 4: rules of procedure")
+    assert [estimated_click_depth(p) for p in (section, child, grandchild, too_deep)] == [
+        1,
+        2,
+        3,
+        4,
+    ]
+    orphan = StandardPageFactory(parent=home_page, title="Not in any menu")
+    assert estimated_click_depth(orphan) is None
+    settings = CouncilSettings.objects.get()
+    settings.privacy_notice = orphan
+    settings.save()
+    assert estimated_click_depth(orphan) == 1  # linked from every page's footer
+
+
+def test_the_estimate_agrees_with_the_crawl_on_the_demo():
+    """The editor's warning is estimated from the tree; the crawl is the truth. On the
+    demo they agree for every page the estimate places within three clicks."""
+    from wagtail.models import Page
+
+    from home.navigation_depth import estimated_click_depth
+
+    call_command("load_demo", verbosity=0)
+    reached = crawl(max_depth=4).depth
+    disagreements = []
+    for page in Page.objects.live().public().specific():
+        estimate = estimated_click_depth(page)
+        url = page.get_url(None)
+        if estimate is not None and url and reached.get(url) is not None:
+            if reached[url] > estimate:
+                disagreements.append((url, estimate, reached[url]))
+    assert disagreements == []
+
+
+def publish_in_admin(client, parent, title, show_in_menus):
+    from django.urls import reverse
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    url = reverse("wagtailadmin_pages:add", args=["home", "standardpage", parent.pk])
+    slug = title.lower().replace(" ", "-")
+    data = nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "body": streamfield([]),
+            "show_in_menus": show_in_menus,
+            "action-publish": "action-publish",
+        }
+    )
+    response = client.post(url, data, follow=True)
+    assert response.status_code == 200
+    return [str(m) for m in response.context["messages"] if str(m).startswith("Navigation:")]
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    from tests.meetings.test_admin import make_editor
+
+    client.force_login(make_editor(django_user_model))
+    return client
+
+
+def test_editor_is_warned_when_publishing_a_page_no_menu_links_to(editor_client, home_page):
+    warnings = publish_in_admin(editor_client, home_page, "Hidden page", show_in_menus=False)
+    assert warnings == [
+        "Navigation: 'Hidden page' cannot be reached from the home page. Every page should "
+        "be within three clicks: move it higher, or link to it from a section page."
+    ]
+
+
+def test_editor_is_warned_when_publishing_a_page_four_clicks_deep(editor_client, home_page):
+    from home.factories import StandardPageFactory
+
+    section = StandardPageFactory(parent=home_page, title="Your council", show_in_menus=True)
+    child = StandardPageFactory(parent=StandardPageFactory(parent=section), title="Constitution")
+    assert publish_in_admin(editor_client, section, "Budget", show_in_menus=False) == []
+    warnings = publish_in_admin(editor_client, child, "Part 4", show_in_menus=False)
+    assert len(warnings) == 1
+    assert "'Part 4' will be 4 clicks from the home page" in warnings[0]
+
+
+def test_admin_report_lists_pages_too_deep_with_their_path(council, home_page, admin_client):
+    from django.urls import reverse
+
+    from home.factories import StandardPageFactory
+
+    section = StandardPageFactory(parent=home_page, title="Your council", show_in_menus=True)
+    deep = StandardPageFactory(parent=section, title="Level 2")
+    deep = StandardPageFactory(parent=deep, title="Level 3")
+    deep = StandardPageFactory(parent=deep, title="Level 4")
+    response = admin_client.get(reverse("click_depth_report") + "?refresh=1")
+    assert response.status_code == 200
+    rows = {row["url"]: row for row in response.context["offenders"]}
+    assert list(rows) == [deep.url]
+    assert rows[deep.url]["depth"] == 4
+    assert rows[deep.url]["path"][0] == "/" and rows[deep.url]["path"][1] == section.url
+    html = response.content.decode()
+    assert "Pages more than three clicks from home" in html
+    assert f'<a href="{deep.url}">{deep.url}</a>' in html
+
+
+def test_admin_report_is_for_admin_users_only(client, django_user_model, home_page):
+    from django.urls import reverse
+
+    user = django_user_model.objects.create_user("resident", "r@example.com", "pw")
+    client.force_login(user)
+    response = client.get(reverse("click_depth_report"))
+    assert response.status_code in (302, 403)
+
+
+def test_admin_report_shows_broken_links_and_a_home_page_that_cannot_be_crawled(
+    council, home_page, admin_client
+):
+    from django.urls import reverse
+
+    from home.factories import StandardPageFactory
+
+    StandardPageFactory(
+        parent=home_page,
+        title="Old news",
+        show_in_menus=True,
+        body=[("paragraph", '<p>See the <a href="/meetings/gone/">old agenda</a>.</p>')],
+    )
+    html = admin_client.get(reverse("click_depth_report") + "?refresh=1").content.decode()
+    assert "Links to pages that do not exist" in html
+    assert "/meetings/gone/" in html and "HTTP 404" in html
+
+    home_page.unpublish()
+    html = admin_client.get(reverse("click_depth_report") + "?refresh=1").content.decode()
+    assert "The home page answered HTTP 404" in html

@@ -22,6 +22,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, max_depth, explain, **options):
         report = check(max_depth=max_depth, explain=explain)
+        if report.home_status != 200:
+            raise CommandError(
+                f"The home page answered HTTP {report.home_status} when asked for as "
+                f"{report.host}, so nothing could be crawled. Check ALLOWED_HOSTS and that "
+                "the site has a home page."
+            )
         self.stdout.write(
             f"Checked {report.checked} public pages and documents; crawled "
             f"{report.crawl.fetched} pages; reached "
@@ -33,6 +39,8 @@ class Command(BaseCommand):
         for url in report.too_deep:
             path = " > ".join(report.crawl.path_to(url))
             self.stdout.write(f"TOO DEEP ({report.crawl.depth[url]} clicks): {url} via {path}")
+        for url, status, linked_from in report.broken_links:
+            self.stdout.write(f"BROKEN LINK (HTTP {status}): {url} linked from {linked_from}")
         if not report.ok:
             raise CommandError(
                 f"{len(report.unreachable) + len(report.too_deep)} page(s) or document(s) are "
