@@ -111,8 +111,8 @@ check-migrations: install
 pytest: install-test assets chromium java
 	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
-# The generated-council click-depth check (marked slow) does not depend on the database
-# engine, so it runs once, on SQLite.
+# Tests marked slow (the generated-council click-depth check, axe-core on every demo page)
+# do not depend on the database engine, so they run once, on SQLite.
 PYTEST_PG_ARGS ?= -m "not slow"
 pytest-postgres: install-test assets chromium java
 	tests/with_postgres.sh env $(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_PG_ARGS) $(PYTEST_ARGS)
