@@ -15,10 +15,16 @@ from home.views_admin import ClickDepthReportView
 
 class CouncilContentChecker(ContentCheckerItem):
     """Wagtail's content checker run with the site's own WCAG 2.2 AA rule set, on the
-    page's main content, in the preview panel and the userbar."""
+    page's main content, in the preview panel and the userbar.
+
+    Wagtail's own editorial rules (skipped heading levels, empty headings, paragraphs
+    styled as headings, file names as alt text) are best practice rather than WCAG rules,
+    so the tags alone would drop them; they are switched on beside the tags, as the
+    publish-time checks look for the same problems."""
 
     axe_include = ["main"]
     axe_run_only = AXE_TAGS
+    axe_rules = {rule: {"enabled": True} for rule in ContentCheckerItem.axe_run_only}
 
 
 @hooks.register("construct_wagtail_userbar")
