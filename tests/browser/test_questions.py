@@ -206,3 +206,46 @@ def test_account_form_error_states_and_confirmations_have_no_axe_violations(
         "a-new-long-password-2"
     )
     axe(page)
+
+
+def test_signed_in_account_pages_have_no_axe_violations(
+    page, axe, live_server, home_page, django_user_model
+):
+    """Email addresses, changing the password (empty, in error, changed) and signing out."""
+    from allauth.account.models import EmailAddress
+
+    base = live_server.url
+    user = django_user_model.objects.create_user("jo", "jo@example.com", "a-long-password-1")
+    EmailAddress.objects.create(user=user, email="jo@example.com", verified=True, primary=True)
+    page.goto(base + reverse("account_login"))
+    page.fill("#id_login", "jo@example.com")
+    page.fill("#id_password", "a-long-password-1")
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+    page.goto(base + reverse("account_email"))
+    assert "jo@example.com" in page.inner_text("main")
+    axe(page)
+
+    page.goto(base + reverse("account_change_password"))
+    axe(page)
+    page.fill("#id_oldpassword", "not-my-password")
+    page.fill("#id_password1", "another-long-password-3")
+    page.fill("#id_password2", "another-long-password-3")
+    page.get_by_role("button", name="Change password").click()
+    page.wait_for_selector(".govuk-error-summary")
+    axe(page)
+    page.fill("#id_oldpassword", "a-long-password-1")
+    page.fill("#id_password1", "another-long-password-3")
+    page.fill("#id_password2", "another-long-password-3")
+    page.get_by_role("button", name="Change password").click()
+    page.wait_for_function("() => !document.querySelector('.govuk-error-summary')")
+    user.refresh_from_db()
+    assert user.check_password("another-long-password-3")
+    axe(page)
+
+    page.goto(base + reverse("account_logout"))
+    axe(page)
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_url(lambda url: "/accounts/logout/" not in url)
+    axe(page)

@@ -119,6 +119,16 @@ def form_states(client, user):
     yield "follow committee", client.get(follow)
     yield "your questions", client.get(reverse("consultations:yours"))
     yield "signed-in question form", client.get(submit)
+    yield "email addresses", client.get(reverse("account_email"))
+    yield "change password", client.get(reverse("account_change_password"))
+    yield (
+        "change password errors",
+        client.post(
+            reverse("account_change_password"),
+            {"oldpassword": "wrong", "password1": "short", "password2": "other"},
+        ),
+    )
+    yield "sign out", client.get(reverse("account_logout"))
 
 
 def test_form_error_states_and_signed_in_pages_have_zero_vnu_errors(
