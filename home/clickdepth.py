@@ -263,3 +263,40 @@ def check(max_depth=3, explain=1):
         crawl=result,
         host=client.defaults["HTTP_HOST"],
     )
+
+
+KEEP_RUNS = 30  # stored results of the check; older ones are deleted
+
+
+def record_check(max_depth=3, explain=1, run=None):
+    """Run the check and store what it found as a ClickDepthRun (the admin report shows
+    the latest); return the run and the report. A check that fails is stored with its
+    error, so the report can say so."""
+    from django.utils import timezone
+
+    from home.models import ClickDepthRun
+
+    run = run or ClickDepthRun.objects.create(max_depth=max_depth)
+    try:
+        report = check(max_depth=max_depth, explain=explain)
+    except Exception as error:  # noqa: BLE001 - recorded for the report, then raised
+        run.error = f"{type(error).__name__}: {error}"
+        run.finished_at = timezone.now()
+        run.save()
+        raise
+    run.host = report.host
+    run.home_status = report.home_status
+    run.checked = report.checked
+    run.offenders = [{"url": url, "depth": None, "path": []} for url in report.unreachable] + [
+        {"url": url, "depth": report.crawl.depth[url], "path": report.crawl.path_to(url)}
+        for url in report.too_deep
+    ]
+    run.broken_links = [
+        {"url": url, "status": status, "linked_from": linked_from}
+        for url, status, linked_from in report.broken_links
+    ]
+    run.finished_at = timezone.now()
+    run.save()
+    old_runs = ClickDepthRun.objects.order_by("-started_at").values_list("pk", flat=True)
+    ClickDepthRun.objects.filter(pk__in=list(old_runs[KEEP_RUNS:])).delete()
+    return run, report

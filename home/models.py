@@ -180,3 +180,32 @@ class CouncilSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "council settings"
+
+
+class ClickDepthRun(models.Model):
+    """One run of the three-clicks check, kept so the admin report can show the latest
+    result at once: crawling a council with years of meetings takes minutes, far longer
+    than a web request may, so the crawl runs in the task worker or the nightly timer."""
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    max_depth = models.PositiveSmallIntegerField(default=3)
+    host = models.CharField(max_length=255, blank=True)
+    home_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    checked = models.PositiveIntegerField(default=0)
+    # [{"url", "depth" (None if unreachable), "path": [url, ...]}, ...]
+    offenders = models.JSONField(default=list, blank=True)
+    # [{"url", "status", "linked_from"}, ...]
+    broken_links = models.JSONField(default=list, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        get_latest_by = "started_at"
+
+    def __str__(self):
+        return f"Click-depth check at {self.started_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def ok(self):
+        return self.finished_at is not None and not self.error and not self.offenders

@@ -4,7 +4,7 @@ editors (content checker, publish-time warnings) and the click-depth report."""
 from django.contrib import messages
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.userbar import ContentCheckerItem
 
 from home.accessibility import AXE_TAGS
@@ -67,7 +67,9 @@ def register_click_depth_report_url():
 
 @hooks.register("register_reports_menu_item")
 def register_click_depth_report_menu_item():
-    return AdminOnlyMenuItem(
+    """Shown to everyone who edits the site, not only administrators: the report lists
+    only what an anonymous visitor can already see."""
+    return MenuItem(
         "Pages more than three clicks from home",
         reverse("click_depth_report"),
         icon_name="site",

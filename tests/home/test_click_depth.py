@@ -207,40 +207,99 @@ def test_editor_is_warned_when_publishing_a_page_four_clicks_deep(editor_client,
     assert "'Part 4' will be 4 clicks from the home page" in warnings[0]
 
 
-def test_admin_report_lists_pages_too_deep_with_their_path(council, home_page, admin_client):
-    from django.urls import reverse
+REPORT = "/admin/reports/click-depth/"
 
+
+def run_report(client):
+    """Press "Check again now" (tests run tasks at once) and return the report page."""
+    response = client.post(REPORT, follow=True)
+    assert response.status_code == 200
+    return response
+
+
+def test_admin_report_lists_pages_too_deep_with_their_path(council, home_page, admin_client):
     from home.factories import StandardPageFactory
 
     section = StandardPageFactory(parent=home_page, title="Your council", show_in_menus=True)
     deep = StandardPageFactory(parent=section, title="Level 2")
     deep = StandardPageFactory(parent=deep, title="Level 3")
     deep = StandardPageFactory(parent=deep, title="Level 4")
-    response = admin_client.get(reverse("click_depth_report") + "?refresh=1")
-    assert response.status_code == 200
-    rows = {row["url"]: row for row in response.context["offenders"]}
+    response = run_report(admin_client)
+    run = response.context["run"]
+    rows = {row["url"]: row for row in run.offenders}
     assert list(rows) == [deep.url]
     assert rows[deep.url]["depth"] == 4
     assert rows[deep.url]["path"][0] == "/" and rows[deep.url]["path"][1] == section.url
     html = response.content.decode()
     assert "Pages more than three clicks from home" in html
     assert f'<a href="{deep.url}">{deep.url}</a>' in html
+    assert "The check has started" in html
+
+
+def test_admin_report_shows_the_stored_result_and_never_crawls_on_a_get(
+    council, home_page, admin_client
+):
+    from home.models import ClickDepthRun
+
+    html = admin_client.get(REPORT).content.decode()
+    assert "The site has not been checked yet." in html
+    assert ClickDepthRun.objects.count() == 0
+    run_report(admin_client)
+    html = admin_client.get(REPORT).content.decode()
+    assert "Every public page and document is within three clicks" in html
+    assert ClickDepthRun.objects.count() == 1
+
+
+def test_a_check_under_way_is_not_started_twice(council, home_page, admin_client):
+    from home.models import ClickDepthRun
+
+    ClickDepthRun.objects.create()  # queued, not yet finished
+    response = admin_client.post(REPORT, follow=True)
+    assert "A check is already under way" in response.content.decode()
+    assert ClickDepthRun.objects.count() == 1
+    assert "Check again now" not in response.content.decode()
+
+
+def test_nightly_command_saves_its_result_for_the_report(council, home_page, admin_client):
+    from io import StringIO
+
+    from home.models import ClickDepthRun
+
+    call_command("check_click_depth", "--save", stdout=StringIO())
+    run = ClickDepthRun.objects.get()
+    assert run.ok and run.checked > 10 and run.home_status == 200
+    assert f"Checked {run.checked} public pages" in admin_client.get(REPORT).content.decode()
+
+
+def test_only_the_latest_runs_are_kept(council, home_page):
+    from home.clickdepth import KEEP_RUNS, record_check
+    from home.models import ClickDepthRun
+
+    for _ in range(KEEP_RUNS + 2):
+        ClickDepthRun.objects.create()
+    run, _report = record_check(explain=0)
+    assert ClickDepthRun.objects.count() == KEEP_RUNS
+    assert ClickDepthRun.objects.filter(pk=run.pk).exists()
+
+
+def test_editors_see_the_report_in_the_reports_menu(client, django_user_model, council):
+    from tests.meetings.test_admin import make_editor
+
+    client.force_login(make_editor(django_user_model))
+    assert "Pages more than three clicks from home" in client.get("/admin/").content.decode()
+    assert client.get(REPORT).status_code == 200
 
 
 def test_admin_report_is_for_admin_users_only(client, django_user_model, home_page):
-    from django.urls import reverse
-
     user = django_user_model.objects.create_user("resident", "r@example.com", "pw")
     client.force_login(user)
-    response = client.get(reverse("click_depth_report"))
-    assert response.status_code in (302, 403)
+    assert client.get(REPORT).status_code in (302, 403)
+    assert client.post(REPORT).status_code in (302, 403)
 
 
 def test_admin_report_shows_broken_links_and_a_home_page_that_cannot_be_crawled(
     council, home_page, admin_client
 ):
-    from django.urls import reverse
-
     from home.factories import StandardPageFactory
 
     StandardPageFactory(
@@ -249,10 +308,10 @@ def test_admin_report_shows_broken_links_and_a_home_page_that_cannot_be_crawled(
         show_in_menus=True,
         body=[("paragraph", '<p>See the <a href="/meetings/gone/">old agenda</a>.</p>')],
     )
-    html = admin_client.get(reverse("click_depth_report") + "?refresh=1").content.decode()
+    html = run_report(admin_client).content.decode()
     assert "Links to pages that do not exist" in html
     assert "/meetings/gone/" in html and "HTTP 404" in html
 
     home_page.unpublish()
-    html = admin_client.get(reverse("click_depth_report") + "?refresh=1").content.decode()
+    html = run_report(admin_client).content.decode()
     assert "The home page answered HTTP 404" in html

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.clickdepth import check
+from home.clickdepth import check, record_check
 
 
 class Command(BaseCommand):
@@ -14,14 +14,23 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--max-depth", type=int, default=3)
         parser.add_argument(
+            "--save",
+            action="store_true",
+            help="Also store the result for the admin report (the nightly timer does this).",
+        )
+        parser.add_argument(
             "--explain",
             type=int,
             default=1,
             help="Extra levels to crawl so too-deep pages are shown with their path.",
         )
 
-    def handle(self, *args, max_depth, explain, **options):
-        report = check(max_depth=max_depth, explain=explain)
+    def handle(self, *args, max_depth, explain, save, **options):
+        if save:
+            run, report = record_check(max_depth=max_depth, explain=explain)
+            self.stdout.write(f"Saved for the admin report ({run}).")
+        else:
+            report = check(max_depth=max_depth, explain=explain)
         if report.home_status != 200:
             raise CommandError(
                 f"The home page answered HTTP {report.home_status} when asked for as "
