@@ -39,7 +39,12 @@ def use_council_content_checker(request, items, page):
 @hooks.register("after_create_page")
 def warn_about_content_problems(request, page):
     """After every save or publish, tell the editor about accessibility problems in the
-    content and about pages that will be more than three clicks from home."""
+    content and about pages that will be more than three clicks from home.
+
+    Autosave (a JSON request every few seconds while the editor types) is skipped: its
+    response shows no messages, so they would pile up and all appear at the next save."""
+    if not request.accepts("text/html"):
+        return
     specific = page.specific
     problems = check_page(specific.get_latest_revision_as_object(), request)
     for warning in editor_warnings(problems):

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from consultations.factories import make_meeting, make_rule
 from consultations.models import Submission
@@ -239,7 +240,9 @@ def test_signed_in_account_pages_have_no_axe_violations(
     page.fill("#id_password1", "another-long-password-3")
     page.fill("#id_password2", "another-long-password-3")
     page.get_by_role("button", name="Change password").click()
-    page.wait_for_function("() => !document.querySelector('.govuk-error-summary')")
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
+        "Password successfully changed"
+    )
     user.refresh_from_db()
     assert user.check_password("another-long-password-3")
     axe(page)

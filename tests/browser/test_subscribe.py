@@ -4,6 +4,7 @@ the calendar address can be copied with the keyboard alone (WCAG 2.1.1 Keyboard)
 import pytest
 from django.test import Client
 from django.urls import reverse
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -126,10 +127,10 @@ def test_alert_form_error_and_saved_states_have_no_axe_violations(
     page.get_by_label(council.cabinet.title, exact=True).check()
     council.cabinet.unpublish()
     page.get_by_role("button", name="Save email alerts").click()
-    assert page.locator(".govuk-error-summary").is_visible()
-    assert page.locator(".govuk-form-group--error").count() == 1
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    expect(page.locator(".govuk-form-group--error")).to_have_count(1)
     axe(page)
 
     page.get_by_role("button", name="Save email alerts").click()  # the choice was cleared
-    assert page.locator(".govuk-notification-banner--success").is_visible()
+    expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
     axe(page)

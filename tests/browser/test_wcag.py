@@ -227,30 +227,33 @@ TARGET_SIZES = """() => {
     const targets = [...document.querySelectorAll(selector)].filter(visible)
         // The skip link is off-screen until focused, when it is full width.
         .filter(el => !el.classList.contains('govuk-skip-link'));
-    const centre = r => [r.left + r.width / 2, r.top + r.height / 2];
     const rects = targets.map(el => el.getBoundingClientRect());
+    const centre = r => [r.left + r.width / 2, r.top + r.height / 2];
+    const small = rects.map(r => r.width < 24 || r.height < 24);
+    // Distance from a point to the nearest point of a rectangle (0 inside it).
+    const toRect = ([x, y], r) => Math.hypot(
+        Math.max(r.left - x, 0, x - r.right), Math.max(r.top - y, 0, y - r.bottom));
     const problems = [];
     targets.forEach((el, i) => {
-        const r = rects[i];
-        if (r.width >= 24 && r.height >= 24) return;
-        // Exception: a link inside a sentence, whose size the line of text sets.
+        if (!small[i]) return;
+        // Exception (Inline): a link in a sentence, whose size the line of text sets.
         if (el.tagName === 'A') {
-            const block = el.closest('p, li, dd, dt, td, th, span, label, legend, div');
+            const block = el.closest('p, li, dd, dt, td, th, label, legend');
             const own = el.textContent.replace(/\\s+/g, ' ').trim();
             const all = block ? block.textContent.replace(/\\s+/g, ' ').trim() : own;
             if (all.length > own.length) return;
         }
-        // Exception: a 24 px circle on its centre touches no other target's circle.
-        const [x, y] = centre(r);
-        const crowded = rects.some((other, j) => {
-            if (j === i) return false;
-            const [ox, oy] = centre(other);
-            return Math.hypot(ox - x, oy - y) < 24;
-        });
+        // Exception (Spacing): a 24 px circle on its centre overlaps no other target, nor
+        // the circle of another undersized target.
+        const c = centre(rects[i]);
+        const crowded = rects.some((other, j) => j !== i && (
+            toRect(c, other) < 12 || (small[j] && Math.hypot(...centre(other).map(
+                (v, k) => v - c[k])) < 24)));
         if (crowded) {
             problems.push(el.tagName.toLowerCase() + ' "' +
                 (el.textContent || el.getAttribute('aria-label') || el.name || '').trim()
-                    .slice(0, 40) + '" is ' + Math.round(r.width) + 'x' + Math.round(r.height));
+                    .slice(0, 40) + '" is ' + Math.round(rects[i].width) + 'x' +
+                    Math.round(rects[i].height));
         }
     });
     return problems;

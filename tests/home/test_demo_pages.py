@@ -187,8 +187,8 @@ def test_page_titles_are_unique_and_name_the_page_and_the_council_wcag_2_4_2(dem
             problems.append(f"{url}: title {title!r} does not end with the council's name")
         if url.startswith("/search/") or url == "/no-such-page/":
             continue
-        if h1 not in title:
-            problems.append(f"{url}: title {title!r} does not contain the h1 {h1!r}")
+        if not title.startswith(h1):
+            problems.append(f"{url}: title {title!r} does not start with the h1 {h1!r}")
     duplicates = {title: urls for title, urls in titles.items() if len(urls) > 1}
     assert not duplicates, f"titles shared by several pages: {duplicates}"
     assert not problems, "\n".join(problems)

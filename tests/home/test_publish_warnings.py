@@ -146,3 +146,28 @@ def test_saving_a_draft_warns_too_so_problems_are_fixed_before_publishing(editor
     warnings = accessibility_warnings(response)
     assert any("'this link' does not go anywhere" in w for w in warnings), warnings
     assert any("'this link' does not say where the link goes" in w for w in warnings), warnings
+
+
+def test_autosave_adds_no_warnings_that_would_pile_up_for_the_next_save(editor_client, home_page):
+    """Wagtail 8 autosaves as the editor types (JSON requests whose responses show no
+    messages); warnings from those would all appear, many times over, at the next save."""
+    from home.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=home_page, title="Agenda notes", show_in_menus=True)
+    url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    data = nested_form_data(
+        {
+            "title": "Agenda notes",
+            "slug": page.slug,
+            "body": streamfield(
+                [("paragraph", rich_text('<p>Follow <a href="#">this link</a>.</p>'))]
+            ),
+            "show_in_menus": True,
+        }
+    )
+    for _ in range(3):
+        autosave = editor_client.post(url, data, HTTP_ACCEPT="application/json")
+        assert autosave.json()["success"]
+    response = editor_client.post(url, data, follow=True)
+    warnings = accessibility_warnings(response)
+    assert len([w for w in warnings if "does not go anywhere" in w]) == 1, warnings
