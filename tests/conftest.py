@@ -75,6 +75,36 @@ def axe():
     return assert_no_axe_violations
 
 
+def sign_in(tab, user, base_url):
+    """Sign the browser tab in as `user` with a session made by Django's test client."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    tab.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}]
+    )
+    return tab
+
+
+@pytest.fixture
+def live_demo(live_server):
+    """The demo council that `make run` serves, indexed for search, on a live server;
+    returns the server's URL."""
+    from django.core.cache import cache
+    from django.core.management import call_command
+    from haystack import connections
+
+    from home.factories import ensure_tree_roots
+
+    ensure_tree_roots()  # the flush after an earlier transactional test removed them
+    call_command("load_demo", verbosity=0)
+    connections["default"].get_backend().clear()
+    call_command("update_index", remove=True, verbosity=0)
+    cache.clear()
+    return live_server.url
+
+
 @pytest.fixture
 def council(home_page):
     """A small published council (see tests/council.py) for page and browser tests."""

@@ -5,10 +5,10 @@ rules, on the page's main content, and finds the problems pasted content has."""
 import json
 
 import pytest
-from django.test import Client
 from playwright.sync_api import expect
 
 from home.accessibility import AXE_TAGS
+from tests.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,14 +17,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def editor_tab(page, live_server, django_user_model):
     """A browser tab signed in to the admin (a superuser: the flush between transactional
     tests removes the Editors group that a migration creates)."""
-    client = Client()
-    client.force_login(
-        django_user_model.objects.create_superuser("checker", "checker@example.gov.uk", "pw")
-    )
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    return page
+    user = django_user_model.objects.create_superuser("checker", "checker@example.gov.uk", "pw")
+    return sign_in(page, user, live_server.url)
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ form and the account links. Real content (long report tables, plans with measure
 councillors' lists) is where violations hide that a small fixture would not show."""
 
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -18,21 +16,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(trans
 
 
 @pytest.fixture
-def demo_site(live_server):
-    """The demo, indexed for search, on a live server; with every URL a visitor reaches."""
-    from haystack import connections
-
-    from home.factories import ensure_tree_roots
-
-    ensure_tree_roots()  # the flush after an earlier transactional test removed them
-    call_command("load_demo", verbosity=0)
-    connections["default"].get_backend().clear()
-    call_command("update_index", remove=True, verbosity=0)
-    cache.clear()
+def demo_site(live_demo):
+    """The live demo's URL, with every HTML page a visitor reaches."""
     client = Client()
     reached = sorted(crawl(max_depth=8, client=client).depth)
     urls = reached + FORM_PAGES + [reverse(name) for name in FORM_PAGE_NAMES]
-    return live_server.url, [url for url, _html in html_pages(client, urls)]
+    return live_demo, [url for url, _html in html_pages(client, urls)]
 
 
 def test_every_demo_page_has_no_axe_violations(page, demo_site):

@@ -152,6 +152,13 @@ def test_participation_and_account_pages_have_no_axe_violations(
     axe(page)
 
 
+def submit_form(page, button, **fields):
+    """Fill each field (by its id without 'id_') and press the button."""
+    for name, value in fields.items():
+        page.fill(f"#id_{name}", value)
+    page.get_by_role("button", name=button).click()
+
+
 def test_account_form_error_states_and_confirmations_have_no_axe_violations(
     page, axe, live_server, home_page, django_user_model
 ):
@@ -159,31 +166,31 @@ def test_account_form_error_states_and_confirmations_have_no_axe_violations(
     password reset form, its error state and its confirmation."""
     base = live_server.url
     page.goto(base + reverse("account_signup"))
-    page.fill("#id_email", "not-an-email")
-    page.fill("#id_password1", "short")
-    page.fill("#id_password2", "different")
-    page.get_by_role("button", name="Create account").click()
+    submit_form(
+        page, "Create account", email="not-an-email", password1="short", password2="different"
+    )
     page.wait_for_selector(".govuk-error-summary")
     assert page.title().startswith("Error:")
     assert page.input_value("#id_email") == "not-an-email", "what was typed is kept"
     axe(page)
 
-    page.fill("#id_email", "sam@example.com")
-    page.fill("#id_password1", "a-long-password-1")
-    page.fill("#id_password2", "a-long-password-1")
-    page.get_by_role("button", name="Create account").click()
+    submit_form(
+        page,
+        "Create account",
+        email="sam@example.com",
+        password1="a-long-password-1",
+        password2="a-long-password-1",
+    )
     page.wait_for_url(lambda url: "/signup/" not in url)
     assert django_user_model.objects.filter(email="sam@example.com").exists()
     axe(page)
 
     page.goto(base + reverse("account_reset_password"))
     axe(page)
-    page.fill("#id_email", "not-an-email")
-    page.get_by_role("button", name="Send the link").click()
+    submit_form(page, "Send the link", email="not-an-email")
     page.wait_for_selector(".govuk-error-summary")
     axe(page)
-    page.fill("#id_email", "sam@example.com")
-    page.get_by_role("button", name="Send the link").click()
+    submit_form(page, "Send the link", email="sam@example.com")
     page.wait_for_url(lambda url: url.endswith(reverse("account_reset_password_done")))
     axe(page)
 
@@ -194,14 +201,20 @@ def test_account_form_error_states_and_confirmations_have_no_axe_violations(
     page.goto(base + urlsplit(link).path)
     page.wait_for_selector("#id_password1")  # allauth moves the key out of the address
     axe(page)
-    page.fill("#id_password1", "a-new-long-password-2")
-    page.fill("#id_password2", "not-the-same-password")
-    page.get_by_role("button", name="Save new password").click()
+    submit_form(
+        page,
+        "Save new password",
+        password1="a-new-long-password-2",
+        password2="not-the-same-password",
+    )
     page.wait_for_selector(".govuk-error-summary")
     axe(page)
-    page.fill("#id_password1", "a-new-long-password-2")
-    page.fill("#id_password2", "a-new-long-password-2")
-    page.get_by_role("button", name="Save new password").click()
+    submit_form(
+        page,
+        "Save new password",
+        password1="a-new-long-password-2",
+        password2="a-new-long-password-2",
+    )
     page.wait_for_url(lambda url: url.endswith(reverse("account_reset_password_from_key_done")))
     assert django_user_model.objects.get(email="sam@example.com").check_password(
         "a-new-long-password-2"
@@ -219,9 +232,7 @@ def test_signed_in_account_pages_have_no_axe_violations(
     user = django_user_model.objects.create_user("jo", "jo@example.com", "a-long-password-1")
     EmailAddress.objects.create(user=user, email="jo@example.com", verified=True, primary=True)
     page.goto(base + reverse("account_login"))
-    page.fill("#id_login", "jo@example.com")
-    page.fill("#id_password", "a-long-password-1")
-    page.get_by_role("button", name="Sign in").click()
+    submit_form(page, "Sign in", login="jo@example.com", password="a-long-password-1")
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
     page.goto(base + reverse("account_email"))
@@ -230,16 +241,22 @@ def test_signed_in_account_pages_have_no_axe_violations(
 
     page.goto(base + reverse("account_change_password"))
     axe(page)
-    page.fill("#id_oldpassword", "not-my-password")
-    page.fill("#id_password1", "another-long-password-3")
-    page.fill("#id_password2", "another-long-password-3")
-    page.get_by_role("button", name="Change password").click()
+    submit_form(
+        page,
+        "Change password",
+        oldpassword="not-my-password",
+        password1="another-long-password-3",
+        password2="another-long-password-3",
+    )
     page.wait_for_selector(".govuk-error-summary")
     axe(page)
-    page.fill("#id_oldpassword", "a-long-password-1")
-    page.fill("#id_password1", "another-long-password-3")
-    page.fill("#id_password2", "another-long-password-3")
-    page.get_by_role("button", name="Change password").click()
+    submit_form(
+        page,
+        "Change password",
+        oldpassword="a-long-password-1",
+        password1="another-long-password-3",
+        password2="another-long-password-3",
+    )
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
         "Password successfully changed"
     )

@@ -2,9 +2,10 @@
 the calendar address can be copied with the keyboard alone (WCAG 2.1.1 Keyboard)."""
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
+
+from tests.conftest import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -25,11 +26,7 @@ def site(council, live_server):
 def signed_in_page(page, site, django_user_model):
     """The browser tab signed in as a resident (session cookie from Django's test client)."""
     user = django_user_model.objects.create_user("res", "resident@example.com", "password")
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site}]
-    )
+    sign_in(page, user, site)
     page.user = user
     return page
 

@@ -17,8 +17,6 @@ scrollable width, so an image wider than the viewport means something overflowed
 import struct
 
 import pytest
-from django.core.cache import cache
-from django.core.management import call_command
 from django.urls import reverse
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -82,18 +80,9 @@ def demo_urls():
 
 
 @pytest.fixture
-def demo(live_server):
-    """The demo council that `make run` serves, indexed for search, on a live server."""
-    from haystack import connections
-
-    from home.factories import ensure_tree_roots
-
-    ensure_tree_roots()  # the flush after an earlier transactional test removed them
-    call_command("load_demo", verbosity=0)
-    connections["default"].get_backend().clear()
-    call_command("update_index", remove=True, verbosity=0)
-    cache.clear()
-    return live_server.url, demo_urls()
+def demo(live_demo):
+    """The live demo's URL and one URL for each page type and state."""
+    return live_demo, demo_urls()
 
 
 def png_size(png_bytes):

@@ -214,21 +214,10 @@ def test_the_estimate_agrees_with_the_crawl_on_the_demo():
 
 
 def publish_in_admin(client, parent, title, show_in_menus):
-    from django.urls import reverse
-    from wagtail.test.utils.form_data import nested_form_data, streamfield
+    """Publish a page through the admin; return the navigation warnings shown."""
+    from tests.home.test_publish_warnings import publish_standard_page
 
-    url = reverse("wagtailadmin_pages:add", args=["home", "standardpage", parent.pk])
-    slug = title.lower().replace(" ", "-")
-    data = nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "body": streamfield([]),
-            "show_in_menus": show_in_menus,
-            "action-publish": "action-publish",
-        }
-    )
-    response = client.post(url, data, follow=True)
+    response = publish_standard_page(client, parent, title, "", show_in_menus=show_in_menus)
     assert response.status_code == 200
     return [str(m) for m in response.context["messages"] if str(m).startswith("Navigation:")]
 

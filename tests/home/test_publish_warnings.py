@@ -42,7 +42,7 @@ def pasted_html(markdown):
     return "".join(paragraphs)
 
 
-def publish_standard_page(client, parent, title, body_html):
+def publish_standard_page(client, parent, title, body_html, show_in_menus=True):
     """Create and publish a standard page through the admin's add view, as the editor's
     browser posts it (Draftail sends rich text as contentstate); return the page the
     admin shows after publishing, with its messages."""
@@ -53,7 +53,7 @@ def publish_standard_page(client, parent, title, body_html):
             "slug": re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-"),
             "summary": "",
             "body": streamfield([("paragraph", rich_text(body_html))]),
-            "show_in_menus": True,
+            "show_in_menus": show_in_menus,
             "action-publish": "action-publish",
         }
     )
