@@ -13,7 +13,8 @@ PORT ?= 8000
 NPM ?= npm
 
 # `make run` serves with production settings (DEBUG off, whitenoise, gunicorn) on plain HTTP
-# on this machine only; DJANGO_INSECURE_HTTP=1 lifts the HTTPS-only cookies and redirects.
+# on this machine only; DJANGO_INSECURE_HTTP=1 lifts the HTTPS-only cookies and redirects, and
+# DJANGO_SERVE_MEDIA=1 serves image renditions (/media/images/), the only uploads with a URL.
 RUN_ENV = DJANGO_SETTINGS_MODULE=config.settings.production \
 	DJANGO_SECRET_KEY="$$(cat var/secret_key)" \
 	DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
@@ -22,7 +23,7 @@ RUN_ENV = DJANGO_SETTINGS_MODULE=config.settings.production \
 TEST_ENV = DJANGO_SETTINGS_MODULE=config.settings.test
 
 .PHONY: help run test install install-test assets setup serve lint check-migrations pytest \
-	pytest-postgres chromium java clean
+	pytest-postgres chromium java redis-server clean
 
 help:
 	@echo "make run   - set up and serve the demo site on http://127.0.0.1:$(PORT)"
@@ -52,6 +53,8 @@ assets: node_modules/.installed
 	mkdir -p static/css static/js static/govuk static/images
 	node_modules/.bin/sass --quiet-deps --load-path=node_modules --style=compressed --no-source-map \
 		static_src/scss/main.scss static/css/main.css
+	node_modules/.bin/sass --style=compressed --no-source-map \
+		static_src/scss/admin.scss static/css/admin.css
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/govuk/
 	@# GOV.UK Frontend's footer CSS refers to the crest; we never show it (no GOV.UK branding),
 	@# but the file must exist for the hashed static manifest to build.
@@ -101,6 +104,17 @@ java:
 		fi; \
 	fi
 
+# The cache tests start their own throw-away redis-server (tests/redis_server.py).
+redis-server:
+	@if ! command -v redis-server >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; \
+		else \
+			echo "The cache tests need Debian's redis-server. Install it with: sudo apt-get install redis-server"; \
+			exit 1; \
+		fi; \
+	fi
+
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -108,13 +122,13 @@ lint: install-test
 check-migrations: install
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 
-pytest: install-test assets chromium java
+pytest: install-test assets chromium java redis-server
 	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # Tests marked slow (the generated-council click-depth check, axe-core on every demo page)
 # do not depend on the database engine, so they run once, on SQLite.
 PYTEST_PG_ARGS ?= -m "not slow"
-pytest-postgres: install-test assets chromium java
+pytest-postgres: install-test assets chromium java redis-server
 	tests/with_postgres.sh env $(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_PG_ARGS) $(PYTEST_ARGS)
 
 test: lint check-migrations pytest pytest-postgres

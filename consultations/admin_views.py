@@ -1,6 +1,8 @@
 """Wagtail admin views for democratic services: moderate one submission, export a
 meeting's accepted submissions, and erase one person's data on request."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -12,6 +14,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.widgets.button import HeaderButton
+
+from meetings.deadlines import format_deadline
 
 from . import moderation
 from .exports import export_rows, to_csv, to_xlsx
@@ -94,6 +98,8 @@ class SubmissionModerationView(InspectView):
             return "Yes" if value else "No"
         if value is None or value == "":
             return "-"
+        if isinstance(value, datetime.datetime):
+            return format_deadline(value)  # the site's clock, not Django's "a.m."
         return super().get_field_display_value(field_name, field)
 
     @property
@@ -193,7 +199,7 @@ def export_view(request):
     """
     if not _can_moderate(request.user):
         raise PermissionDenied
-    form = ExportForm(request.GET or None)
+    form = ExportForm.from_query(request.GET)
     if form.is_bound and form.is_valid():
         meeting = form.cleaned_data["meeting"]
         rows = export_rows(meeting)

@@ -8,6 +8,7 @@ duplicate detection (in `consultations.submitting`).
 import hashlib
 import hmac
 import ipaddress
+import math
 import time
 
 from django.conf import settings
@@ -82,33 +83,61 @@ def hash_value(value):
     return hmac.new(key, value.strip().lower().encode(), hashlib.sha256).hexdigest()
 
 
-def _keys(ip_hash, email):
+def _counters(ip_hash, email, now=None):
+    """(cache key, limit, seconds left) for the address and email counters of this window.
+
+    Fixed windows whose key embeds the window's start: the count can only ever be read in
+    its own window, so it resets on time whatever the cache does with expiry, and each key
+    is given the seconds left in its window so the cache forgets it soon after. Counting
+    timestamps (a sliding window, as allauth does) would avoid the burst of twice the limit
+    across a window boundary, but cannot use the cache's atomic increment.
+    """
+    window = setting("CONSULTATIONS_RATE_LIMIT_WINDOW_SECONDS")
+    now = time.time() if now is None else now
+    start = int(now // window * window)
+    left = max(1, math.ceil(start + window - now))
     return [
-        (f"consultations:rate:ip:{ip_hash}", setting("CONSULTATIONS_RATE_LIMIT_PER_IP")),
         (
-            f"consultations:rate:email:{hash_value(email)}",
+            f"consultations:rate:ip:{ip_hash}:{start}",
+            setting("CONSULTATIONS_RATE_LIMIT_PER_IP"),
+            left,
+        ),
+        (
+            f"consultations:rate:email:{hash_value(email)}:{start}",
             setting("CONSULTATIONS_RATE_LIMIT_PER_EMAIL"),
+            left,
         ),
     ]
 
 
 def rate_limited(ip_hash, email):
     """True if this address or email has already sent as many as the limits allow."""
-    for key, limit in _keys(ip_hash, email):
+    for key, limit, _left in _counters(ip_hash, email):
         if limit and (cache.get(key) or 0) >= limit:
             return True
     return False
 
 
+def count(key, timeout):
+    """Add one to the counter `key`, which must expire `timeout` seconds from now.
+
+    `incr` keeps the expiry on LocMemCache, Redis and Memcached, but FileBasedCache and the
+    database cache rewrite the key with the default timeout (300 seconds), so `touch` sets
+    it again. On Redis `add` and `incr` are atomic, so simultaneous requests all count.
+    """
+    cache.add(key, 0, timeout=timeout)
+    try:
+        value = cache.incr(key)
+    except ValueError:
+        # Expired or evicted between add and incr.
+        cache.set(key, 1, timeout=timeout)
+        return 1
+    cache.touch(key, timeout)
+    return value
+
+
 def record_submission(ip_hash, email):
     """Count a successful submission against the address and email limits."""
-    window = setting("CONSULTATIONS_RATE_LIMIT_WINDOW_SECONDS")
-    for key, limit in _keys(ip_hash, email):
-        if not limit:
-            continue
-        if cache.add(key, 1, timeout=window):
-            continue
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, timeout=window)
+    for key, limit, left in _counters(ip_hash, email):
+        if limit:
+            count(key, left)

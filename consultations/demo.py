@@ -51,8 +51,12 @@ def _end_of_day(day):
     return datetime.datetime.combine(day, datetime.time(23, 59), tzinfo=LONDON)
 
 
-def consultation_specs(today):
-    """The demo consultations: one closed with an outcome, one open, one opening soon."""
+def consultation_specs(today, email):
+    """The demo consultations: one closed with an outcome, one open, one opening soon.
+
+    Responses go to `email`, the council's own configured address: there is no online
+    survey to link to, and a made-up address would be a dead end for anyone who tried it.
+    """
     return [
         {
             "slug": "draft-wiltshire-housing-site-allocations-plan",
@@ -62,8 +66,7 @@ def consultation_specs(today):
             "opens_on": today - datetime.timedelta(days=120),
             "closes_at": _end_of_day(today - datetime.timedelta(days=50)),
             "audience": "Residents, parish and town councils, landowners and developers",
-            "response_url": "https://example.com/consultations/housing-sites",
-            "response_email": "spatialplanningpolicy@example.gov.uk",
+            "response_email": email,
             "body": [
                 heading("What we asked"),
                 paragraph(
@@ -93,7 +96,7 @@ def consultation_specs(today):
             "opens_on": today - datetime.timedelta(days=14),
             "closes_at": _end_of_day(today + datetime.timedelta(days=28)),
             "audience": "Everyone who lives, works or runs a business in Wiltshire",
-            "response_url": "https://example.com/consultations/business-plan",
+            "response_email": email,
             "response_postal_address": "Corporate Policy\nWiltshire Council\nCounty Hall\n"
             "Bythesea Road\nTrowbridge\nBA14 8JN",
             "body": [
@@ -114,7 +117,7 @@ def consultation_specs(today):
             "opens_on": today + datetime.timedelta(days=14),
             "closes_at": _end_of_day(today + datetime.timedelta(days=70)),
             "audience": "Residents and businesses",
-            "response_email": "digital@example.gov.uk",
+            "response_email": email,
             "body": [
                 paragraph(
                     "The council wants more services to be simple to use online, while "
@@ -127,9 +130,12 @@ def consultation_specs(today):
 
 def ensure_consultations(index):
     """Create each demo consultation that is missing; leave existing ones alone."""
+    from home.models import CouncilSettings
+
     today = timezone.localdate()
+    email = CouncilSettings.for_site(index.get_site()).democratic_services_email
     pages = {}
-    for spec in consultation_specs(today):
+    for spec in consultation_specs(today, email):
         existing = ConsultationPage.objects.child_of(index).filter(slug=spec["slug"]).first()
         pages[spec["slug"]] = existing or _publish(index, ConsultationPage(**spec))
     return pages

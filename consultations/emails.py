@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from wagtail.models import Site
 
 from home.models import CouncilSettings
+from home.public_address import page_url, sender_address
 from meetings.deadlines import format_deadline
 
 RECEIPT = "receipt"
@@ -31,7 +32,7 @@ def email_context(submission):
         "meeting": meeting,
         "committee": meeting.committee,
         "meeting_when": format_deadline(meeting.start),
-        "meeting_url": meeting.full_url,
+        "meeting_url": page_url(meeting),
         "deadline": format_deadline(closes) if closes else "",
         "kind_word": "question" if submission.is_question else "statement",
         "council_name": council.council_name if council else settings.WAGTAIL_SITE_NAME,
@@ -53,7 +54,7 @@ def build_email(submission, kind):
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=sender_address(),
         to=[submission.email],
         reply_to=reply_to,
     )

@@ -48,6 +48,32 @@ class ItemQueryForm(forms.Form):
         return number
 
 
+class AccountSignupForm(forms.Form):
+    """The extra field on allauth's sign-up form: the resident's name, which the question
+    form fills in for them. allauth adds the email and password fields.
+
+    Django's user has no full-name field, so the name is kept whole in `first_name`
+    (`get_full_name()` gives it back unchanged) rather than guessing where to split it.
+    """
+
+    field_order = ["name", "email", "password1", "password2"]
+
+    name = forms.CharField(
+        label="Full name (optional)",
+        required=False,
+        max_length=150,
+        help_text="We fill it in for you when you send a question or statement.",
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+    def signup(self, request, user):
+        """Called by allauth once the new user is saved."""
+        name = self.cleaned_data.get("name", "").strip()
+        if name:
+            user.first_name = name
+            user.save(update_fields=["first_name"])
+
+
 class SubmissionForm(forms.Form):
     """A question or statement for one meeting, shaped by the committee's rule.
 
@@ -343,7 +369,10 @@ class ExportForm(forms.Form):
         queryset=None, help_text="The meeting whose accepted questions and statements to export."
     )
     format = forms.ChoiceField(
-        choices=[("csv", "CSV"), ("xlsx", "Excel spreadsheet (XLSX)")], initial="xlsx"
+        label="File type",
+        choices=[("csv", "CSV"), ("xlsx", "Excel spreadsheet (XLSX)")],
+        initial="xlsx",
+        help_text="Excel opens XLSX files; any spreadsheet or text editor opens CSV.",
     )
 
     def __init__(self, *args, **kwargs):
@@ -355,12 +384,28 @@ class ExportForm(forms.Form):
         )
         self.fields["meeting"].label_from_instance = meeting_label
 
+    @classmethod
+    def from_query(cls, query):
+        """Bound only once submitted (the form always sends a format), so opening the page
+        shows no errors; a link naming only the meeting, as the submissions list's button
+        does, preselects it."""
+        if "format" in query:
+            return cls(query)
+        form = cls()
+        try:
+            form.initial["meeting"] = form.fields["meeting"].clean(query.get("meeting"))
+        except forms.ValidationError:
+            pass
+        return form
+
 
 def meeting_label(meeting):
-    """'Cabinet, 2 November 2026' style label for choosers."""
+    """'Cabinet, 2 November 2026' for choosers: the meeting's title, which names its date;
+    the date is added only to a title that lacks it, so no two meetings look alike."""
     from meetings.deadlines import format_date
 
-    return f"{meeting.title} ({format_date(timezone.localdate(meeting.start))})"
+    day = format_date(timezone.localdate(meeting.start))
+    return meeting.title if day in meeting.title else f"{meeting.title} ({day})"
 
 
 class ErasePersonForm(forms.Form):

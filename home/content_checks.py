@@ -268,16 +268,23 @@ def pdf_only_papers(page):
 
 
 def check_page(page, request=None):
-    """Render `page` (its draft if it has one) and return its content problems."""
+    """Render `page` (its draft if it has one) and return its content problems.
+
+    The page is rendered on a request of its own, as a preview for the editor who made
+    `request`: rendering on the editor's request would use up their pending admin messages
+    ("Page published") on a page nobody sees."""
+    from django.contrib.auth.models import AnonymousUser
     from django.test import RequestFactory
 
-    if request is None:
-        request = RequestFactory().get(page.url or "/")
-        from django.contrib.auth.models import AnonymousUser
-
-        request.user = AnonymousUser()
+    same_host = {}
+    if request is not None:
+        same_host = {"HTTP_HOST": request.get_host(), "secure": request.is_secure()}
+    preview = RequestFactory().get(page.url or "/", **same_host)
+    preview.user = getattr(request, "user", None) or AnonymousUser()
+    preview.is_preview = True
+    preview.preview_mode = page.default_preview_mode
     try:
-        response = page.serve_preview(request, page.default_preview_mode)
+        response = page.serve_preview(preview, page.default_preview_mode)
         if hasattr(response, "render"):
             response.render()
         html = response.content.decode("utf-8", "replace")

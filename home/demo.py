@@ -8,6 +8,7 @@ function is idempotent: it finds what exists by slug and only creates what is mi
 from wagtail.models import Page, Site
 
 from .models import CouncilSettings, HomePage, StandardPage
+from .public_address import public_host, public_port
 
 COUNCIL_NAME = "Wiltshire Council"
 ADDRESS = "County Hall\nBythesea Road\nTrowbridge\nWiltshire\nBA14 8JN"
@@ -50,8 +51,8 @@ def ensure_home_page():
         site.save()
     else:
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=public_host(),
+            port=public_port(),
             root_page=home,
             is_default_site=True,
             site_name=COUNCIL_NAME,

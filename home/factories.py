@@ -7,6 +7,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from .models import CouncilSettings, HomePage, StandardPage
+from .public_address import public_host, public_port
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -56,11 +57,12 @@ def make_site_with_home_page(council_name="Wiltshire Council"):
     site = Site.objects.filter(is_default_site=True).first()
     if site:
         site.root_page = home
-        site.hostname = "localhost"
+        # In step with SITE_URL, as `migrate` keeps a real install's default site.
+        site.hostname, site.port = public_host(), public_port()
         site.save()
     else:
         site = Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True
+            hostname=public_host(), port=public_port(), root_page=home, is_default_site=True
         )
     settings = CouncilSettings.for_site(site)
     settings.council_name = council_name

@@ -204,7 +204,9 @@ class ClickDepthRun(models.Model):
         get_latest_by = "started_at"
 
     def __str__(self):
-        return f"Click-depth check at {self.started_at:%Y-%m-%d %H:%M}"
+        from meetings.deadlines import format_deadline
+
+        return f"Click-depth check at {format_deadline(self.started_at)}"
 
     @property
     def ok(self):

@@ -2,15 +2,18 @@
 
 from django.http import HttpResponse, HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
+from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from home.public_address import absolute_url
 
 
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     """Let crawlers index public pages but not the admin, accounts or search results."""
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    sitemap_url = absolute_url(reverse("sitemap"))
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
@@ -25,7 +28,10 @@ def robots_txt(request):
 def page_not_found(request, exception=None):
     """Render the 404 page in the site's design, with the full site context."""
     template = loader.get_template("404.html")
-    return HttpResponseNotFound(template.render({"request_path": request.path}, request))
+    # Pending messages ("Your email alerts are saved") wait for a real page: a stray
+    # request for a missing file must not use them up.
+    context = {"request_path": request.path, "messages": ()}
+    return HttpResponseNotFound(template.render(context, request))
 
 
 def server_error(request):

@@ -2,7 +2,9 @@
 editors (content checker, publish-time warnings) and the click-depth report."""
 
 from django.contrib import messages
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.userbar import ContentCheckerItem
@@ -25,6 +27,12 @@ class CouncilContentChecker(ContentCheckerItem):
     axe_include = ["main"]
     axe_run_only = AXE_TAGS
     axe_rules = {rule: {"enabled": True} for rule in ContentCheckerItem.axe_run_only}
+
+
+@hooks.register("insert_global_admin_css")
+def admin_layout_css():
+    """The project's corrections to the admin's layout (static_src/scss/admin.scss)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
 
 
 @hooks.register("construct_wagtail_userbar")

@@ -28,6 +28,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from home.public_address import absolute_url, page_url, sender_address
 from meetings.deadlines import LONDON, format_date, format_deadline
 from meetings.models.subscriptions import AlertSent
 
@@ -125,16 +126,6 @@ def queue_alerts(page_id, changes):
 # --- links -------------------------------------------------------------------------------
 
 
-def site_root_url():
-    """The default site's root URL (no trailing slash), for links in emails."""
-    from wagtail.models import Site
-
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is not None:
-        return site.root_url.rstrip("/")
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
 def unsubscribe_token(follow):
     """A signed token naming one follow (committee or consultations), for a link that
     works without signing in."""
@@ -194,8 +185,8 @@ def meeting_context(meeting, kind, minutes=None):
         "reason": meeting.status_reason,
         "items": [item for item in items if item.part == PART_I],
         "has_private_items": any(item.part == PART_II for item in items),
-        "page_url": (minutes or meeting).get_full_url(),
-        "meeting_url": meeting.get_full_url(),
+        "page_url": page_url(minutes or meeting),
+        "meeting_url": page_url(meeting),
     }
 
 
@@ -206,7 +197,7 @@ def consultation_context(consultation):
         "consultation": consultation,
         "opens": format_date(consultation.opens_on, weekday=True),
         "closes": format_deadline(consultation.closes_at),
-        "page_url": consultation.get_full_url(),
+        "page_url": page_url(consultation),
     }
 
 
@@ -215,7 +206,7 @@ def base_context():
     council = _council()
     return {
         "council_name": council.council_name if council else settings.WAGTAIL_SITE_NAME,
-        "root_url": site_root_url(),
+        "from_email": sender_address(),
     }
 
 
@@ -224,12 +215,13 @@ def build_alert_email(context, follow, connection=None):
 
     `context` is the change's context merged with `base_context()`.
     """
-    root = context.get("root_url") or site_root_url()
-    unsubscribe_url = root + reverse("meetings:unsubscribe", args=[unsubscribe_token(follow)])
+    unsubscribe_url = absolute_url(
+        reverse("meetings:unsubscribe", args=[unsubscribe_token(follow)])
+    )
     context = {
         **context,
         "unsubscribe_url": unsubscribe_url,
-        "manage_url": root + reverse("meetings:alerts"),
+        "manage_url": absolute_url(reverse("meetings:alerts")),
     }
     subject = " ".join(render_to_string("emails/meetings/alert_subject.txt", context).split())
     text = render_to_string("emails/meetings/alert.txt", context)
@@ -237,7 +229,7 @@ def build_alert_email(context, follow, connection=None):
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=context.get("from_email") or sender_address(),
         to=[follow.user.email],
         connection=connection,
         headers={

@@ -3,7 +3,7 @@
 What a subscribed calendar needs, and why each rule is here:
 
 - Every meeting has one UID for its whole life, built from its primary key and a fixed
-  domain (`MEETINGS_CALENDAR_UID_DOMAIN`, else the host of `WAGTAILADMIN_BASE_URL`), never
+  domain (`MEETINGS_CALENDAR_UID_DOMAIN`, else the host of `SITE_URL`), never
   from the request's host name or a random number: a new UID is a new event, so an edit
   would leave a duplicate behind in every subscriber's calendar.
 - SEQUENCE is the meeting's `sequence`, which `MeetingPage.save()` raises whenever the
@@ -36,7 +36,6 @@ import datetime
 import functools
 import hashlib
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -46,6 +45,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar.caselessdict import canonsort_keys
 
+from home.public_address import absolute_url, public_host
 from meetings.deadlines import LONDON, format_date, format_deadline
 from meetings.exempt import PART_I, PART_II
 
@@ -65,7 +65,7 @@ def uid_domain():
     configured = getattr(settings, "MEETINGS_CALENDAR_UID_DOMAIN", "")
     if configured:
         return configured
-    return urlsplit(getattr(settings, "WAGTAILADMIN_BASE_URL", "")).hostname or "localhost"
+    return public_host()
 
 
 def past_days():
@@ -442,7 +442,8 @@ def calendar_header(spec, council_name):
 
 
 class PageUrls:
-    """Full page URLs from `url_path`, without a query or a reverse() per page.
+    """Full page URLs on the public address (`SITE_URL`) from `url_path`, without a query
+    or a reverse() per page.
 
     Mirrors `Page.get_url_parts`: the most specific site root first, preferring the
     request's site when a page belongs to more than one.
@@ -463,7 +464,7 @@ class PageUrls:
         """The full URL of the page at `url_path`, or '' if no site serves it."""
         for root in self.roots:
             if url_path.startswith(root.root_path):
-                return root.root_url + self.prefix + url_path[len(root.root_path) :]
+                return absolute_url(self.prefix + url_path[len(root.root_path) :])
         return ""
 
 

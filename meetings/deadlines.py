@@ -98,6 +98,8 @@ __all__ = [
     "decision_effective_from",
     "format_date",
     "format_deadline",
+    "format_time",
+    "forward_plan_entry_notice_status",
     "forward_plan_notice_deadline",
     "general_exception_earliest_decision",
     "has_sufficient_notice",
@@ -494,10 +496,12 @@ def key_decision_notice_status(
     decision_date: date,
     *,
     general_exception_notice_on: date | None = None,
+    general_exception_published_on: date | None = None,
     special_urgency_agreed_on: date | None = None,
     days: int = FORWARD_PLAN_CLEAR_DAYS,
     working_days: bool = False,
     closures: Iterable[date] = (),
+    publishing: str = "the decision",
 ) -> KeyDecisionNotice:
     """Which notice route (if any) allows a key decision to be taken on ``decision_date``.
 
@@ -511,7 +515,99 @@ def key_decision_notice_status(
        agreed, on or before the decision date, that it is urgent and cannot reasonably be
        deferred.
     4. otherwise ``insufficient``: ``ok`` is False and the message says what to do.
+
+    Reg 10 needs the scrutiny chair told *and* the notice published on the website: when
+    ``general_exception_published_on`` (the day the notice went on the website) is later
+    than ``general_exception_notice_on`` (the day the chair was told), the five clear
+    days run from the later day.  ``publishing`` names what the advice says to hold back
+    ("the decision", or "this forward plan entry").
     """
+    return _notice_status(
+        first_published_on,
+        decision_date,
+        general_exception_notice_on=general_exception_notice_on,
+        general_exception_published_on=general_exception_published_on,
+        special_urgency_agreed_on=special_urgency_agreed_on,
+        days=days,
+        working_days=working_days,
+        closures=closures,
+        publishing=publishing,
+    )
+
+
+def forward_plan_entry_notice_status(
+    publishing_on: date,
+    decision_date: date,
+    *,
+    first_published_on: date | None = None,
+    general_exception_notice_on: date | None = None,
+    general_exception_published_on: date | None = None,
+    special_urgency_agreed_on: date | None = None,
+    days: int = FORWARD_PLAN_CLEAR_DAYS,
+    working_days: bool = False,
+    closures: Iterable[date] = (),
+) -> KeyDecisionNotice:
+    """Whether publishing a forward plan entry on ``publishing_on`` gives lawful notice.
+
+    Why: the notice is given when the entry goes on the website, so short notice must be
+    caught then, while the editor can still record a general exception or special
+    urgency, or move the decision, rather than when the decision is taken.  An entry
+    already published keeps its ``first_published_on``; a general exception notice not yet
+    on the website goes on it on ``publishing_on``.  Example (an entry added on Wednesday
+    2 December 2026 for Monday 21 December 2026): 18 clear days, so ``insufficient``
+    unless a general exception or special urgency is recorded; with full notice the
+    decision could be taken from 31 December 2026.
+    """
+    publishing_on = _check_date(publishing_on, "publishing_on")
+    decision_date = _check_date(decision_date, "decision_date")
+    closed = _closure_set(closures)
+    first = first_published_on or publishing_on
+    _check_date(first, "first_published_on")
+    if general_exception_notice_on is not None and general_exception_published_on is None:
+        general_exception_published_on = publishing_on
+    if working_days:
+        clear = count_clear_working_days(first, decision_date, closed)
+        full_notice_from = clear_working_days_after(first, _check_count(days, "days"), closed)
+    else:
+        clear = max(0, (decision_date - first).days - 1)
+        full_notice_from = first + timedelta(days=_check_count(days, "days") + 1)
+    notice = _days_phrase(clear, working_days)
+    published = (
+        f"It was first published on {format_date(first)}, {notice} before."
+        if first < publishing_on
+        else f"Published on {format_date(first)}, it would be on the forward plan {notice} before."
+    )
+    return _notice_status(
+        first,
+        decision_date,
+        general_exception_notice_on=general_exception_notice_on,
+        general_exception_published_on=general_exception_published_on,
+        special_urgency_agreed_on=special_urgency_agreed_on,
+        days=days,
+        working_days=working_days,
+        closures=closed,
+        publishing="this forward plan entry",
+        published_sentence=published,
+        full_notice_from=full_notice_from,
+    )
+
+
+def _notice_status(
+    first_published_on: date | None,
+    decision_date: date,
+    *,
+    general_exception_notice_on: date | None,
+    general_exception_published_on: date | None,
+    special_urgency_agreed_on: date | None,
+    days: int,
+    working_days: bool,
+    closures: Iterable[date],
+    publishing: str,
+    published_sentence: str | None = None,
+    full_notice_from: date | None = None,
+) -> KeyDecisionNotice:
+    """The rules of ``key_decision_notice_status``; the last two arguments let
+    ``forward_plan_entry_notice_status`` word its advice for an entry being published."""
     decision_date = _check_date(decision_date, "decision_date")
     closed = _closure_set(closures)
     publish_by = forward_plan_notice_deadline(decision_date, days, working_days, closed)
@@ -534,7 +630,9 @@ def key_decision_notice_status(
         f"This key decision was not on the forward plan {phrase} before {when} "
         f"(it needed to be published by {format_date(publish_by)})."
     ]
-    if first_published_on is None:
+    if published_sentence is not None:
+        parts.append(published_sentence)
+    elif first_published_on is None:
         parts.append("It has not been published on the forward plan at all.")
     else:
         _check_date(first_published_on, "first_published_on")
@@ -543,13 +641,23 @@ def key_decision_notice_status(
     general_exception_too_late: date | None = None
     if general_exception_notice_on is not None:
         _check_date(general_exception_notice_on, "general_exception_notice_on")
-        earliest = general_exception_earliest_decision(general_exception_notice_on, closed)
+        given = format_date(general_exception_notice_on)
+        notice_from = general_exception_notice_on
+        if general_exception_published_on is not None:
+            _check_date(general_exception_published_on, "general_exception_published_on")
+            if general_exception_published_on > general_exception_notice_on:
+                notice_from = general_exception_published_on
+                given += (
+                    f" and published on the website on "
+                    f"{format_date(general_exception_published_on)}"
+                )
+        earliest = general_exception_earliest_decision(notice_from, closed)
         if _enough_clear_working_days(
-            general_exception_notice_on, decision_date, GENERAL_EXCEPTION_CLEAR_DAYS, closed
+            notice_from, decision_date, GENERAL_EXCEPTION_CLEAR_DAYS, closed
         ):
             parts.append(
                 f"A general exception notice was given on "
-                f"{format_date(general_exception_notice_on)}, at least "
+                f"{given}, at least "
                 f"{_days_phrase(GENERAL_EXCEPTION_CLEAR_DAYS, True)} before the decision, "
                 f"so the decision can be taken under the general exception."
             )
@@ -562,7 +670,7 @@ def key_decision_notice_status(
         general_exception_too_late = earliest
         parts.append(
             f"The general exception notice given on "
-            f"{format_date(general_exception_notice_on)} was too late: it needs "
+            f"{given} was too late: it needs "
             f"{_days_phrase(GENERAL_EXCEPTION_CLEAR_DAYS, True)}, so the earliest working day "
             f"the decision can be taken is {format_date(earliest)}."
         )
@@ -588,15 +696,22 @@ def key_decision_notice_status(
         )
 
     if general_exception_too_late is not None:
+        move_to = general_exception_too_late
+        if full_notice_from is not None:
+            move_to = min(move_to, full_notice_from)
         parts.append(
             f"Record a special urgency agreement, or move the decision to "
-            f"{format_date(general_exception_too_late)} or later, before publishing the "
-            f"decision."
+            f"{format_date(move_to)} or later, before publishing {publishing}."
+        )
+    elif full_notice_from is not None:
+        parts.append(
+            f"Record a general exception or special urgency agreement before publishing "
+            f"{publishing}, or move the decision to {format_date(full_notice_from)} or later."
         )
     else:
         parts.append(
-            "Record a general exception or special urgency agreement before publishing "
-            "the decision."
+            f"Record a general exception or special urgency agreement before publishing "
+            f"{publishing}."
         )
     return KeyDecisionNotice(
         ok=False,
@@ -666,16 +781,30 @@ def format_date(day: date, weekday: bool = False) -> str:
     return f"{_WEEKDAY_NAMES[day.weekday()]} {text}" if weekday else text
 
 
+def format_time(value: time | datetime) -> str:
+    """A time of day in GOV.UK style: "9:30am", "12:29am", "12pm" (midday), "12am" (midnight).
+
+    The one clock format of the site: 12-hour, minutes only when not on the hour, no
+    leading zero, no full stops (Django's "a" format would give "a.m.").  An aware
+    datetime is shown as UK clock time; a ``time`` (such as when minutes say a meeting
+    began) is already a wall-clock time and is shown as it is.
+    """
+    if isinstance(value, datetime):
+        value = _check_aware(value, "value").astimezone(LONDON).time()
+    elif not isinstance(value, time):
+        raise TypeError(f"format_time takes a time or an aware datetime, not {value!r}")
+    hour = value.hour % 12 or 12
+    suffix = "am" if value.hour < 12 else "pm"
+    return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
+
+
 def format_deadline(dt: datetime) -> str:
     """A deadline instant in plain English, in Europe/London time, GOV.UK style.
 
     Examples: "12pm on Tuesday 27 June 2017", "9:30am on Monday 3 July 2017",
-    "12am on ..." for midnight.  12-hour clock, minutes only when not on the hour, no
-    leading zeros; seconds are not shown.  The instant is converted to UK local time
-    first, so a UTC datetime displays as the time people in the UK see on the clock.
+    "12am on ..." for midnight; the clock is ``format_time``'s.  The instant is converted
+    to UK local time first, so a UTC datetime displays as the time people in the UK see
+    on the clock.
     """
     local = _check_aware(dt, "dt").astimezone(LONDON)
-    hour = local.hour % 12 or 12
-    suffix = "am" if local.hour < 12 else "pm"
-    clock = f"{hour}{suffix}" if local.minute == 0 else f"{hour}:{local.minute:02d}{suffix}"
-    return f"{clock} on {format_date(local.date(), weekday=True)}"
+    return f"{format_time(local)} on {format_date(local.date(), weekday=True)}"

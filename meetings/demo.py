@@ -47,7 +47,7 @@ from meetings.models import (
     PlanPage,
     Venue,
 )
-from meetings.models.meetings import CANCELLED
+from meetings.models.meetings import CANCELLED, meeting_title_and_slug
 from meetings.models.rules import closure_dates
 
 LONDON = ZoneInfo("Europe/London")
@@ -147,16 +147,27 @@ def publish(obj):
     return type(obj).objects.get(pk=obj.pk)
 
 
-def ensure_page(parent, slug, build):
+def backdate(obj, first, last=None):
+    """Give historical content the publication dates in the seed papers instead of the
+    time the demo was loaded, so feeds and "newest first" put it in its real place."""
+    last = last or first
+    type(obj).objects.filter(pk=obj.pk).update(first_published_at=first, last_published_at=last)
+    obj.first_published_at, obj.last_published_at = first, last
+    return obj
+
+
+def ensure_page(parent, slug, build, published_at=None):
     """Return the child of `parent` with `slug`, creating and publishing it with `build()`
-    only if it is missing, so an editor's later changes are never overwritten."""
+    only if it is missing, so an editor's later changes are never overwritten.
+    `published_at` is (first, last) publication times for historical content."""
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific
     page = build()
     page.slug = slug
     parent.add_child(instance=page)
-    return publish(page)
+    page = publish(page)
+    return backdate(page, *published_at) if published_at else page
 
 
 def ensure_section(home, model, slug, build):
@@ -438,17 +449,20 @@ def ensure_settings_and_closures():
 # --- councillors -------------------------------------------------------------------------------
 
 # (slug, first name, last name, honorifics, ward, party). Cabinet members and portfolios are
-# from the agenda pack; wards and parties are illustrative, and left blank where unsure.
+# from the agenda pack. Wards are the electoral divisions each councillor won at the Wiltshire
+# Council election of 4 May 2017 (the council in office for these meetings), with their party,
+# as reported in the published results and the council's own agendas and minutes of 2017-21.
+# A ward or party no source confirms is left blank rather than guessed.
 CABINET_MEMBERS = [
     ("baroness-scott-of-bybrook", "Baroness", "Scott of Bybrook", "OBE", "By Brook"),
     ("john-thomson", "John", "Thomson", "", "Sherston"),
     ("chuck-berry", "Chuck", "Berry", "", "Minety"),
-    ("richard-clewer", "Richard", "Clewer", "", "Wilton"),
+    ("richard-clewer", "Richard", "Clewer", "", "Downton and Ebble Valley"),
     ("laura-mayes", "Laura", "Mayes", "", "Roundway"),
     ("toby-sturgis", "Toby", "Sturgis", "", "Brinkworth"),
     ("bridget-wayman", "Bridget", "Wayman", "", "Nadder and East Knoyle"),
     ("philip-whitehead", "Philip", "Whitehead", "", "Urchfont and The Cannings"),
-    ("jerry-wickham", "Jerry", "Wickham", "", "Ludgershall and Perham Down"),
+    ("jerry-wickham", "Jerry", "Wickham", "", "Ethandune"),
 ]
 # (slug, role, portfolio) in the order the agenda prints the membership.
 CABINET_ROLES = [
@@ -484,29 +498,29 @@ CABINET_ROLES = [
 ]
 # "Also present" at the Cabinet on 20 June 2017, in the minutes' order.
 ALSO_PRESENT = [
-    ("clare-cape", "Clare", "Cape", "", "", ""),
+    ("clare-cape", "Clare", "Cape", "", "Chippenham Pewsham", "Liberal Democrat"),
     ("ernie-clark", "Ernie", "Clark", "", "Hilperton", "Independent"),
-    ("andrew-davis", "Andrew", "Davis", "", "", ""),
-    ("richard-gamble", "Richard", "Gamble", "", "", ""),
+    ("andrew-davis", "Andrew", "Davis", "", "Warminster East", "Conservative"),
+    ("richard-gamble", "Richard", "Gamble", "", "The Lavingtons and Erlestoke", ""),
     ("gavin-grant", "Gavin", "Grant", "", "Malmesbury", "Liberal Democrat"),
-    ("darren-henry", "Darren", "Henry", "", "", ""),
-    ("alan-hill", "Alan", "Hill", "", "", ""),
-    ("atiqul-hoque", "Atiqul", "Hoque", "", "", ""),
+    ("darren-henry", "Darren", "Henry", "", "Till and Wylye Valley", "Conservative"),
+    ("alan-hill", "Alan", "Hill", "", "Calne South and Cherhill", "Conservative"),
+    ("atiqul-hoque", "Atiqul", "Hoque", "", "", "Conservative"),
     ("jon-hubbard", "Jon", "Hubbard", "", "Melksham South", "Liberal Democrat"),
-    ("chris-hurst", "Chris", "Hurst", "", "", "Liberal Democrat"),
-    ("david-jenkins", "David", "Jenkins", "", "", ""),
-    ("bob-jones", "Bob", "Jones", "MBE", "", ""),
-    ("gordon-king", "Gordon", "King", "", "", ""),
-    ("edward-kirk", "Edward", "Kirk", "", "", ""),
+    ("chris-hurst", "Chris", "Hurst", "", "Royal Wootton Bassett South", "Liberal Democrat"),
+    ("david-jenkins", "David", "Jenkins", "", "Westbury North", "Liberal Democrat"),
+    ("bob-jones", "Bob", "Jones", "MBE", "Cricklade and Latton", ""),
+    ("gordon-king", "Gordon", "King", "", "Westbury East", "Liberal Democrat"),
+    ("edward-kirk", "Edward", "Kirk", "", "Trowbridge Adcroft", "Conservative"),
     ("brian-mathew", "Brian", "Mathew", "", "Box and Colerne", "Liberal Democrat"),
     ("steve-oldrieve", "Steve", "Oldrieve", "", "", ""),
-    ("stewart-palmen", "Stewart", "Palmen", "", "", ""),
-    ("horace-prickett", "Horace", "Prickett", "", "", ""),
-    ("jonathon-seed", "Jonathon", "Seed", "", "", ""),
-    ("john-smale", "John", "Smale", "", "", ""),
+    ("stewart-palmen", "Stewart", "Palmen", "", "", "Liberal Democrat"),
+    ("horace-prickett", "Horace", "Prickett", "", "Southwick", "Conservative"),
+    ("jonathon-seed", "Jonathon", "Seed", "", "Summerham and Seend", "Conservative"),
+    ("john-smale", "John", "Smale", "", "Bulford, Allington and Figheldean", "Conservative"),
     ("hayley-spencer", "Hayley", "Spencer", "", "", ""),
-    ("roy-while", "Roy", "While", "", "", ""),
-    ("graham-wright", "Graham", "Wright", "", "", "Independent"),
+    ("roy-while", "Roy", "While", "", "", "Conservative"),
+    ("graham-wright", "Graham", "Wright", "", "Durrington and Larkhill", "Independent"),
     ("ian-thorn", "Ian", "Thorn", "", "", "Liberal Democrat"),
 ]
 # Illustrative memberships of the two other committees: (slug, role).
@@ -570,8 +584,28 @@ def ensure_councillors(index):
                 biography=biography,
             )
 
-        councillors[slug] = ensure_page(index, slug, build)
+        page = ensure_page(index, slug, build)
+        councillors[slug] = fill_blank_fields(page, ward=ward, party=party)
     return councillors
+
+
+def fill_blank_fields(page, **values):
+    """Give an existing page the demo's value for each field that is still blank, so sites
+    loaded before a fact was known get it, while a field an editor has set is never touched.
+
+    Works on the latest revision, so an editor's unpublished draft keeps its changes; the
+    filled revision is published only if the page was live with no draft pending."""
+    latest = page.get_latest_revision_as_object()
+    blanks = {name: value for name, value in values.items() if value and not getattr(latest, name)}
+    if not blanks:
+        return page
+    publish_now = page.live and not page.has_unpublished_changes
+    for name, value in blanks.items():
+        setattr(latest, name, value)
+    revision = latest.save_revision()
+    if publish_now:
+        revision.publish()
+    return type(page).objects.get(pk=page.pk)
 
 
 # --- committees --------------------------------------------------------------------------------
@@ -662,6 +696,7 @@ def ensure_committees(index, councillors, venues, rules):
 # --- the forward plan of key decisions for 3 July 2017 ----------------------------------------
 
 CABINET_3_JULY = dt.date(2017, 7, 3)
+AGENDA_3_JULY_PUBLISHED = at((2017, 6, 23), 15, 0)
 FORWARD_PLAN_2017 = {
     "business_plan": {
         "title": "Draft Business Plan 2017-2027",
@@ -717,7 +752,7 @@ FORWARD_PLAN_2017 = {
 def ensure_forward_plan_entry(title, decision_date=None, **fields):
     """Return the forward plan entry with this title (and date, if given), creating and
     publishing it if missing. `first_published_on` is set before publishing so the
-    imported notice date is kept rather than today's."""
+    imported notice date is kept rather than today's, and the entry is backdated to it."""
     found = ForwardPlanEntry.objects.filter(title=title)
     if decision_date is not None:
         found = found.filter(decision_date=decision_date)
@@ -726,7 +761,10 @@ def ensure_forward_plan_entry(title, decision_date=None, **fields):
         return existing
     entry = ForwardPlanEntry(title=title, decision_date=decision_date, live=False, **fields)
     entry.save()
-    return publish(entry)
+    entry = publish(entry)
+    if entry.first_published_on < timezone.localdate():
+        return backdate(entry, at(entry.first_published_on, 0, 0))
+    return entry
 
 
 def ensure_forward_plan_2017(cabinet):
@@ -1875,6 +1913,8 @@ def cabinet_3_july_items(rule, entries, docs):
             report_by=brand,
             part=PART_II,
             exempt_paragraph=3,
+            # The same decision as item 12: so the forward plan shows it is taken in private.
+            forward_plan_entry=entries["consultancy"],
             papers=[paper("appendix", docs["consultancy_exempt"], "Exempt appendix")],
         ),
     ]
@@ -1897,6 +1937,7 @@ def ensure_cabinet_2017(cabinet, councillors, venues, rules, entries):
             agenda_published_at=at((2017, 6, 9), 16, 0),
             agenda_items=in_order(cabinet_20_june_items()),
         ),
+        published_at=(at((2017, 6, 9), 16, 0),),
     )
     july = ensure_page(
         cabinet,
@@ -1906,11 +1947,12 @@ def ensure_cabinet_2017(cabinet, councillors, venues, rules, entries):
             start=at(CABINET_3_JULY, 9, 30),
             venue=venues["kennet"],
             agenda_is_published=True,
-            agenda_published_at=at((2017, 6, 23), 15, 0),
+            agenda_published_at=AGENDA_3_JULY_PUBLISHED,
             agenda_items=in_order(
                 cabinet_3_july_items(rules["cabinet"], entries, ensure_documents_2017())
             ),
         ),
+        published_at=(AGENDA_3_JULY_PUBLISHED,),
     )
 
     def build_minutes():
@@ -1932,7 +1974,8 @@ def ensure_cabinet_2017(cabinet, councillors, venues, rules, entries):
         minutes.also_present.set([councillors[slug] for slug in ALSO_PRESENT_SLUGS])
         return minutes
 
-    ensure_page(june, "minutes", build_minutes)
+    # Published as a draft with the 3 July agenda, and confirmed at that meeting.
+    ensure_page(june, "minutes", build_minutes, published_at=(AGENDA_3_JULY_PUBLISHED, july.start))
     return june, july
 
 
@@ -1940,14 +1983,16 @@ def ensure_decision(title, decision_date, **fields):
     """Return the decision with this title and date, creating and publishing it if missing.
 
     `published_on` is set before publishing so that the call-in and effective dates that
-    `Decision.save()` computes follow the historical publication date.
+    `Decision.save()` computes follow the historical publication date, and the decision
+    is backdated to it.
     """
     existing = Decision.objects.filter(title=title, decision_date=decision_date).first()
     if existing is not None:
         return existing
     decision = Decision(title=title, decision_date=decision_date, live=False, **fields)
     decision.save()
-    return publish(decision)
+    decision = publish(decision)
+    return backdate(decision, at(decision.published_on, 0, 0))
 
 
 def ensure_decisions_2017(cabinet, june, july, entries):
@@ -2147,17 +2192,16 @@ def standard_items(chair="Leader", closes=None):
 
 
 def create_meeting(committee, day, hour, minute, **fields):
-    """Create and publish a meeting on `day`, with a slug made from its date."""
+    """Create and publish a meeting on `day`, titled and at the address the model makes
+    from its committee and date (`meeting_title_and_slug`)."""
     if "agenda_items" in fields:
         fields["agenda_items"] = in_order(fields["agenda_items"])
-    slug = day.isoformat()
-    while committee.get_children().filter(slug=slug).exists():
-        slug += "-1"
+    title, slug = meeting_title_and_slug(committee.title, day)
     return ensure_page(
         committee,
         slug,
         lambda: MeetingPage(
-            title=f"{committee.title}, {deadlines.format_date(day)}",
+            title=title,
             start=at(day, hour, minute),
             end=at(day, hour + 3, minute),
             **fields,
@@ -2218,6 +2262,7 @@ def create_upcoming_cabinet(cabinet, venues, closures, now):
         documents="Report of the Director of Housing\nExempt appendix: purchase price",
         first_published_on=notice_on,
         general_exception_notice_on=notice_on,
+        general_exception_published_on=notice_on,
         general_exception_scrutiny_chair="Cllr Graham Wright, Chairman of the Overview and "
         "Scrutiny Management Committee",
         general_exception_reason=(
@@ -2340,7 +2385,6 @@ def create_upcoming_planning(planning, venues, closures, now):
     later.start = at(moved_to, 14, 0)
     later.end = at(moved_to, 17, 0)
     later.venue = venues["bourne_hill"]
-    later.title = f"{planning.title}, {deadlines.format_date(moved_to)}"
     later.status_reason = (
         "Moved a week later, to the afternoon, and to Salisbury, so that the committee can "
         "visit the largest application site in the morning."
@@ -2983,7 +3027,10 @@ def ensure_plans(index, approved_at):
             body=draft_business_plan_body(appendix),
         )
 
-    ensure_page(index, "business-plan-2017-27", build_draft)
+    # Published as an appendix to the 3 July 2017 agenda.
+    ensure_page(
+        index, "business-plan-2017-27", build_draft, published_at=(AGENDA_3_JULY_PUBLISHED,)
+    )
 
 
 # --- entry point -------------------------------------------------------------------------------

@@ -5,6 +5,8 @@ its papers are never published: they live in a restricted document collection an
 document server refuses them to the public.
 """
 
+from dataclasses import dataclass
+
 EXEMPT_PARAGRAPHS = {
     1: "Information relating to any individual.",
     2: "Information which is likely to reveal the identity of an individual.",
@@ -60,3 +62,67 @@ def is_exempt_document(document):
     """True if a document is held as a Part II paper and must never be served publicly."""
     collection = document.collection
     return any(c.name == EXEMPT_COLLECTION_NAME for c in collection.get_ancestors(inclusive=True))
+
+
+def _paragraphs_phrase(paragraphs):
+    numbers = [str(n) for n in paragraphs]
+    if len(numbers) == 1:
+        return f"paragraph {numbers[0]}"
+    return f"paragraphs {', '.join(numbers[:-1])} and {numbers[-1]}"
+
+
+@dataclass(frozen=True, slots=True)
+class PrivateStatus:
+    """Whether a key decision is taken in private (Part II), and under which paragraphs.
+
+    ``from_agenda`` says whether this comes from a published agenda (the fact) or from
+    the forward plan entry's own declaration (the intention, before an agenda exists).
+    """
+
+    private: bool
+    paragraphs: tuple[int, ...] = ()
+    from_agenda: bool = False
+
+    @property
+    def short(self):
+        """'Yes, paragraph 3' or 'No', for a table cell."""
+        if not self.private:
+            return "No"
+        return f"Yes, {_paragraphs_phrase(self.paragraphs)}" if self.paragraphs else "Yes"
+
+    @property
+    def full(self):
+        """The sentence the forward plan shows (reg 5 of the 2012 Regulations)."""
+        if not self.private:
+            return "No"
+        if not self.paragraphs:
+            return "Yes"
+        return (
+            f"Yes, under {_paragraphs_phrase(self.paragraphs)} of Part 1 of Schedule 12A to "
+            "the Local Government Act 1972"
+        )
+
+    @property
+    def reasons(self):
+        """The plain-English reason for each exempt paragraph."""
+        return [EXEMPT_PARAGRAPHS[n] for n in self.paragraphs if n in EXEMPT_PARAGRAPHS]
+
+
+def private_status(agenda_parts, declared_private=False, declared_paragraph=None):
+    """Whether a key decision is taken in private, from its published agenda items.
+
+    ``agenda_parts`` is ``(part, exempt_paragraph)`` for each published agenda item linked
+    to the decision's forward plan entry. Why: the agenda is what actually decides who may
+    be in the room; an exempt Part II appendix to a report means the decision is taken
+    with the public excluded, whatever the entry said when it was first written. With no
+    published agenda item yet, the entry's own declaration stands.
+    """
+    agenda_parts = list(agenda_parts)
+    if agenda_parts:
+        paragraphs = sorted({p for part, p in agenda_parts if part == PART_II and p})
+        private = any(part == PART_II for part, _ in agenda_parts)
+        return PrivateStatus(private, tuple(paragraphs), from_agenda=True)
+    if declared_private:
+        paragraphs = (declared_paragraph,) if declared_paragraph else ()
+        return PrivateStatus(True, paragraphs)
+    return PrivateStatus(False)

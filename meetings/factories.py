@@ -124,6 +124,11 @@ class ForwardPlanEntryFactory(factory.django.DjangoModelFactory):
     lead_officer = "Carolyn Godfrey, Corporate Director"
     documents = "Report of the Corporate Director"
     live = True
+    # Built as imported: a general exception notice is taken to have gone on the website on
+    # the day it is dated, not on the (real) day the test runs.
+    general_exception_published_on = factory.LazyAttribute(
+        lambda entry: getattr(entry, "general_exception_notice_on", None)
+    )
 
     class Meta:
         model = ForwardPlanEntry

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from django import forms
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.http import http_date
 from django.utils.text import slugify
 
+from home.public_address import absolute_url, page_url
 from meetings import calendars
 from meetings.deadlines import LONDON, format_deadline
 from meetings.exempt import PART_I
@@ -112,7 +113,18 @@ def committee_ics(request, pk):
 class CommitteeSelectionForm(forms.Form):
     """The committees of a combined feed, from the query string (`?committee=1&committee=2`)."""
 
-    committee = forms.ModelMultipleChoiceField(queryset=None, required=True)
+    committee = forms.ModelMultipleChoiceField(
+        queryset=None,
+        required=True,
+        error_messages={
+            "required": "Choose at least one committee for your calendar.",
+            "invalid_choice": "One of the committees in this calendar address is not on the "
+            "list any more. Choose the committees again.",
+            "invalid_pk_value": "This calendar address is not complete. Choose the "
+            "committees again.",
+            "invalid_list": "This calendar address is not complete. Choose the committees again.",
+        },
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -123,7 +135,11 @@ def committees_ics(request):
     """Several committees' meetings in one feed, as chosen on the subscribe page."""
     form = CommitteeSelectionForm(request.GET)
     if not form.is_valid():
-        raise Http404("Choose committees from the list on the subscribe page.")
+        # Someone who opens the address without a choice is told what to choose, not 404.
+        messages = [message for errors in form.errors.values() for message in errors]
+        return render(
+            request, "meetings/committees_calendar_error.html", {"errors": messages}, status=400
+        )
     return ics_response(request, committee_spec(request, list(form.cleaned_data["committee"])))
 
 
@@ -233,8 +249,12 @@ class NewsFeed(Feed):
     def item_title(self, item):
         return item.title
 
+    def feed_url(self, subject):
+        """The feed's own address (Atom's rel="self"), on the public address."""
+        return absolute_url(subject.request.get_full_path())
+
     def item_link(self, item):
-        return item.link
+        return item.link or absolute_url("/")
 
     def item_pubdate(self, item):
         return item.pubdate
@@ -249,7 +269,7 @@ def _decision_link(decisions_page, pk, request=None):
     """A decision's page on the decisions register ('' if there is no register)."""
     if decisions_page is None:
         return ""
-    return decisions_page.get_full_url(request) + decisions_page.reverse_subpage(
+    return page_url(decisions_page, request) + decisions_page.reverse_subpage(
         "decision_detail", args=[pk]
     ).lstrip("/")
 
@@ -290,7 +310,7 @@ class CommitteeNewsFeed(NewsFeed):
         return f"{subject.page.title}: agendas, minutes and decisions"
 
     def link(self, subject):
-        return subject.page.get_full_url(subject.request)
+        return page_url(subject.page, subject.request)
 
     def description(self, subject):
         return f"New agendas, minutes and decisions of {subject.page.title}."
@@ -353,8 +373,8 @@ class CommitteeNewsFeed(NewsFeed):
                     link=urls.full(minutes.url_path),
                     pubdate=minutes.first_published_at,
                     guid=f"minutes-{minutes.pk}@{domain}",
-                    summary=f"The {minutes.get_minutes_status_display().split(',')[0].lower()} "
-                    f"minutes of the meeting at {format_deadline(meeting.start)}.",
+                    summary=f"The {minutes.status_noun()} of the meeting at "
+                    f"{format_deadline(meeting.start)}.",
                 )
             )
         decisions = Decision.objects.filter(live=True, committee=committee).order_by(
@@ -384,7 +404,7 @@ class DecisionsFeed(NewsFeed):
         return "Decisions register"
 
     def link(self, subject):
-        return subject.page.get_full_url(subject.request) if subject.page else "/"
+        return page_url(subject.page, subject.request) if subject.page else absolute_url("/")
 
     def description(self, subject):
         return "Decisions of the Cabinet, cabinet members, committees, Council and officers."
@@ -415,7 +435,7 @@ class ForwardPlanFeed(NewsFeed):
         return "Forward plan of key decisions"
 
     def link(self, subject):
-        return subject.page.get_full_url(subject.request) if subject.page else "/"
+        return page_url(subject.page, subject.request) if subject.page else absolute_url("/")
 
     def description(self, subject):
         return "Key decisions the Cabinet intends to take, added and updated."
@@ -425,12 +445,13 @@ class ForwardPlanFeed(NewsFeed):
 
         page = subject.page
         domain = calendars.uid_domain()
-        base = page.get_full_url(subject.request) if page else ""
+        base = page_url(page, subject.request) if page else ""
         entries = (
             ForwardPlanEntry.objects.filter(live=True)
             .exclude(last_published_at=None)
             .order_by("-last_published_at", "-pk")[:RSS_ITEMS]
         )
+        private = ForwardPlanEntry.private_statuses(entries)
         items = []
         for entry in entries:
             link = ""
@@ -445,7 +466,8 @@ class ForwardPlanFeed(NewsFeed):
                     guid=f"forward-plan-{entry.pk}-{entry.last_published_at:%Y%m%d%H%M%S}@{domain}",
                     summary=f"{entry.get_status_display()}. Decision maker: "
                     f"{entry.decision_maker}. Date: "
-                    f"{entry.decision_period or f'{entry.decision_date:%-d %B %Y}'}.",
+                    f"{entry.decision_period or f'{entry.decision_date:%-d %B %Y}'}. "
+                    f"Taken in private: {private[entry.pk].short}.",
                     lines=(entry.summary,),
                 )
             )
@@ -474,7 +496,7 @@ class ConsultationsFeed(NewsFeed):
     def link(self, subject):
         index = subject.page.objects.live().public().first()
         parent = index.get_parent() if index else None
-        return parent.get_full_url(subject.request) if parent else "/"
+        return page_url(parent, subject.request) if parent else absolute_url("/")
 
     def description(self, subject):
         return "Public consultations: have your say before they close."

@@ -14,14 +14,28 @@ class MeetingPageForm(WagtailAdminPageForm):
     """Checks a meeting before it is saved or published.
 
     - Publishing an agenda after its statutory deadline needs a recorded reason.
+    - A second meeting of the committee on the same day needs a title suffix.
     - Part II papers are moved into the restricted 'Exempt papers' collection, and a
       Part I item may not publish a document held there.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.parent_page is not None and not self.instance.path:
+            # A new meeting is not in the tree yet: tell it its committee, so its title,
+            # slug check and deadlines (shown again after a validation error) use it.
+            self.instance.committee = self.parent_page.specific
 
     def clean(self):
         cleaned = super().clean()
         publishing = "action-publish" in self.data
         start = cleaned.get("start")
+        if start and "title_suffix" in cleaned:
+            self.instance.start = start
+            self.instance.title_suffix = cleaned["title_suffix"]
+            clash = self.instance.same_day_clash()
+            if clash:
+                self.add_error("title_suffix", clash)
         if (
             publishing
             and start
@@ -44,7 +58,36 @@ class MeetingPageForm(WagtailAdminPageForm):
                     "minuted.",
                 )
         self._check_exempt_papers()
+        if publishing:
+            self._check_key_decisions()
         return cleaned
+
+    def _check_key_decisions(self):
+        """A published agenda shows every item, so each key decision on it must link to its
+        notice on the published forward plan (regs 9 to 11): refuse to publish otherwise."""
+        formset = self.formsets.get("agenda_items")
+        if formset is None:
+            return
+        formset.is_valid()
+        for item_form in formset.forms:
+            data = getattr(item_form, "cleaned_data", None) or {}
+            if data.get("DELETE") or not data.get("is_key_decision"):
+                continue
+            entry = data.get("forward_plan_entry")
+            title = data.get("title") or "This item"
+            if entry is None:
+                item_form.add_error(
+                    "forward_plan_entry",
+                    f"'{title}' is a key decision: link it to its forward plan entry before "
+                    "publishing the meeting. A key decision cannot be taken without notice on "
+                    "the forward plan, a general exception or a special urgency agreement.",
+                )
+            elif not entry.live:
+                item_form.add_error(
+                    "forward_plan_entry",
+                    f"The forward plan entry '{entry}' is not published, so the public has not "
+                    f"been given notice of '{title}'. Publish the entry first.",
+                )
 
     def _check_exempt_papers(self):
         formset = self.formsets.get("agenda_items")

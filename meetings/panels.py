@@ -1,9 +1,26 @@
 """Admin panels that show editors the statutory deadlines while they edit a meeting."""
 
+import datetime
+
 from django.utils import timezone
-from wagtail.admin.panels import Panel
+from wagtail.admin.panels import FieldPanel, Panel
 
 from meetings import deadlines
+
+
+class ReadOnlyDateTimePanel(FieldPanel):
+    """A date and time the editor sees but does not type (such as when the agenda was
+    published), in the site's clock: '12:29am on Friday 23 June 2017', not Django's
+    '23 Jun 2017, 12:29 a.m.'."""
+
+    def __init__(self, field_name, *args, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(field_name, *args, **kwargs)
+
+    def format_value_for_display(self, value):
+        if isinstance(value, datetime.datetime):
+            return deadlines.format_deadline(value)
+        return super().format_value_for_display(value)
 
 
 class DeadlinesPanel(Panel):
@@ -15,9 +32,11 @@ class DeadlinesPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
+            # On a bound form (after a validation error) the instance holds what was typed;
+            # a new meeting knows its committee from the form (MeetingPageForm), not the tree.
             meeting = self.instance
             context["meeting_has_start"] = bool(getattr(meeting, "start", None))
-            if not context["meeting_has_start"] or not meeting.path:
+            if not context["meeting_has_start"]:
                 return context
             agenda_deadline = meeting.agenda_deadline()
             today = timezone.localdate()
@@ -28,7 +47,7 @@ class DeadlinesPanel(Panel):
                 agenda_published_at=meeting.agenda_published_at,
                 agenda_late=(
                     meeting.agenda_is_late()
-                    if meeting.agenda_published_at or meeting.start.date() >= today
+                    if meeting.agenda_published_at or meeting.local_date >= today
                     else False
                 ),
                 participation=[

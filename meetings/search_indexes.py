@@ -6,6 +6,8 @@ unpublished, expired or view-restricted pages, Part II agenda items and their pa
 discussion in exempt minutes, and unpublished decisions or forward plan entries.
 """
 
+import datetime
+
 from django.db.models import Q
 from django.utils.dateformat import format as format_date
 from haystack import indexes
@@ -423,8 +425,10 @@ class PlanPageIndex(PublicSearchIndex, indexes.Indexable):
         return public_pages(PlanPage)
 
     def get_date(self, obj):
-        """The date results are sorted, filtered and faceted by."""
-        return obj.approved_on or obj.last_published_at
+        """The date results are sorted, filtered and faceted by: when it was approved,
+        else the start of the first year it covers (never when it was put online, which
+        would file a 2013 plan under the year it was uploaded)."""
+        return obj.approved_on or datetime.date(obj.period_start, 1, 1)
 
     def get_summary(self, obj):
         """The line shown under the result's title when no passage matches."""

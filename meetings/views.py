@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from home.public_address import absolute_url
 from meetings import alerts, calendars
 from meetings.models import (
     CommitteeFollow,
@@ -122,9 +123,9 @@ class PersonalActionForm(forms.Form):
 # --- links for calendar apps -------------------------------------------------------------
 
 
-def calendar_links(request, path, name):
+def calendar_links(path, name):
     """Every way to add the feed at `path`: webcal, Google, Outlook, and the address."""
-    https_url = request.build_absolute_uri(path)
+    https_url = absolute_url(path)
     webcal_url = "webcal://" + https_url.split("://", 1)[1]
     return {
         "name": name,
@@ -203,7 +204,7 @@ def subscribe(request):
             "errors": error_summary(form) if form.is_bound else [],
             "selected": selected,
             "selected_ids": [c.pk for c in selected],
-            "links": calendar_links(request, path, name),
+            "links": calendar_links(path, name),
             "rss_feeds": rss_feeds(selected),
             "breadcrumbs": [{"text": "Home", "href": "/"}],
         },
@@ -249,7 +250,7 @@ def personal_calendar(request):
     links = None
     if calendar is not None:
         path = reverse("meetings:personal_ics", args=[calendar.key, calendar.secret])
-        links = calendar_links(request, path, f"My {calendars.council_name(request)} meetings")
+        links = calendar_links(path, f"My {calendars.council_name(request)} meetings")
     response = render(
         request,
         "meetings/subscribe_personal.html",

@@ -320,11 +320,15 @@ class SerialisedWhooshSearchBackend(WhooshSearchBackend):
             return None
         field_name = self.content_field_name
         spelling_field = self.schema[field_name].spelling_fieldname(field_name)
+        analyzer = self.schema[field_name].analyzer
         reader = self.index.reader()
         corrections = self._corrections_for(reader)
         suggested = []
         for word in (w.lower() for w in words):
-            if len(word) < 3 or word.isdigit() or (spelling_field, word) in reader:
+            # A word the analyzer drops ("and", "the") is never in the index, and
+            # "correcting" it gives "bed any breakfast".
+            dropped = not any(True for _ in analyzer(word))
+            if dropped or len(word) < 3 or word.isdigit() or (spelling_field, word) in reader:
                 suggested.append(word)
                 continue
             if word not in corrections:

@@ -36,6 +36,8 @@ RERANK_WINDOW = 40
 RECENCY_WEIGHT = 0.25
 RECENCY_HALF_LIFE_YEARS = 2.0
 FACET_CACHE_SECONDS = 600
+#: "Did you mean" is offered only for a query with at most this many results.
+SUGGEST_AT_MOST = 2
 GENERATION_KEY = "search:index-generation"
 
 #: (query-string parameter, index field, label) for each facet, in display order.
@@ -120,11 +122,17 @@ def index_generation():
 
 
 def bump_index_generation():
-    """Invalidate cached facet counts after an index write."""
+    """Invalidate cached facet counts after an index write.
+
+    The generation must never expire: if it fell back to 0, counts cached under earlier
+    generations would be served again. `incr` on Django's file and database caches rewrites
+    the key with the default timeout (300 s), so the key is made permanent again after it."""
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 1, None)
+    else:
+        cache.touch(GENERATION_KEY, None)
 
 
 def matching(query, using="default"):
@@ -306,10 +314,19 @@ def run_search(
         if options:
             outcome.facets.append(Facet(param, label, options))
 
-    suggestion = backend_query.get_spelling_suggestion() or ""
-    if suggestion and _normal(suggestion) != _normal(query):
-        outcome.suggestion = suggestion
+    outcome.suggestion = better_spelling(
+        query, total, backend_query.get_spelling_suggestion(), using
+    )
     return outcome
+
+
+def better_spelling(query, total, suggestion, using="default"):
+    """The backend's spelling suggestion, offered only when the query found next to
+    nothing (at most `SUGGEST_AT_MOST` results) and the suggestion itself finds more;
+    otherwise ''. Backends suggest for every query, even one that was spelt right."""
+    if total > SUGGEST_AT_MOST or not suggestion or _normal(suggestion) == _normal(query):
+        return ""
+    return suggestion if matching(suggestion, using).count() > total else ""
 
 
 def naive_now():

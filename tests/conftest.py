@@ -41,6 +41,47 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def redis_url():
+    """A real redis-server for the whole session, started only when a test asks for it."""
+    from tests.redis_server import running_redis
+
+    with running_redis() as url:
+        yield url
+
+
+@pytest.fixture(params=["locmem", "database", "file", "redis"])
+def backend(request, settings, tmp_path, monkeypatch):
+    """The default cache switched to one real backend, empty before and after the test: the
+    in-memory cache the tests default to, the database cache, and the two that production
+    settings choose from (`caches_from_environment`), a file cache and a real redis-server.
+    Counters and expiry behave differently on each (`FileBasedCache.incr` resets expiry)."""
+    from django.core.cache import cache
+    from django.core.management import call_command
+
+    from config.settings.base import caches_from_environment
+
+    if request.param == "locmem":
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    elif request.param == "database":
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": "test_cache",
+            }
+        }
+        call_command("createcachetable", verbosity=0)
+    else:
+        if request.param == "redis":
+            monkeypatch.setenv("REDIS_URL", request.getfixturevalue("redis_url"))
+        else:
+            monkeypatch.delenv("REDIS_URL", raising=False)
+        settings.CACHES = caches_from_environment(tmp_path / "cache")
+    cache.clear()
+    yield request.param
+    cache.clear()
+
+
 @pytest.fixture
 def page(browser):
     """A fresh browser tab with its own cookies, closed after the test."""

@@ -147,8 +147,11 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", VAR_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+# Uploads (documents, Part II papers, original images) have no URL; only image renditions,
+# in MEDIA_ROOT/images/, are served as plain files (config/storage.py).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "config.storage.PrivateMediaStorage"},
+    "renditions": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -156,13 +159,18 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("COUNCIL_NAME", "Council democracy")
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The public address (scheme, host and port, no path) that every absolute URL in emails,
+# feeds, the sitemap and subscribe links is built from (home/public_address.py). Wagtail's
+# admin links use it too, and `migrate` gives the default Site its host name and port.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Documents are streamed through Django so `before_serve_document` hooks can refuse exempt
 # (Part II) papers; a direct link to the storage would bypass that check.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
@@ -219,6 +227,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Accounts (django-allauth): sign in by email, verified, no usernames.
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Adds an optional "Full name", so the question form can fill it in.
+ACCOUNT_SIGNUP_FORM_CLASS = "consultations.forms.AccountSignupForm"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
@@ -239,14 +249,39 @@ LOGIN_URL = "account_login"
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "democratic.services@example.gov.uk")
+# Empty means: send from the democratic services address in the council's settings
+# (home.public_address.sender_address), which is what the demo does.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "")
+ACCOUNT_ADAPTER = "home.adapters.AccountAdapter"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(VAR_DIR / "cache"),
+
+def caches_from_environment(default_file_cache_path: Path) -> dict:
+    """Return CACHES: Redis at `REDIS_URL` if set, else files in `var/`.
+
+    The cache holds the rate limits (questions and statements, allauth's sign-in limits), so
+    it must be shared by every gunicorn worker: files on one machine, Redis for several.
+    """
+    redis_url = os.environ.get("REDIS_URL", "").strip()
+    if redis_url:
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": redis_url,
+            }
+        }
+    return {
+        "default": {
+            # Django's file cache, culling expired entries before live ones (config/cache.py).
+            "BACKEND": "config.cache.FileBasedCache",
+            "LOCATION": str(default_file_cache_path),
+            # Every write lists the folder, so more entries make writes slower (about 10 ms
+            # at 1,000 files); past this it deletes expired files, then a random third.
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
     }
-}
+
+
+CACHES = caches_from_environment(VAR_DIR / "cache")
 
 LOGGING = {
     "version": 1,
@@ -273,6 +308,7 @@ CONSULTATIONS_TRUSTED_PROXIES = ["127.0.0.1", "::1"]
 # Months after a meeting when submitters' contact details are erased (erase_personal_data).
 CONSULTATIONS_RETENTION_MONTHS = 12
 
-# `make run` serves uploaded media through Django because there is no nginx in front of it;
-# a real deployment lets nginx serve /media/ (site/nginx.conf) and leaves this off.
+# `make run` serves image renditions (/media/images/) through Django because there is no
+# nginx in front of it; a real deployment lets nginx serve them (site/nginx.conf) and leaves
+# this off. No other file under MEDIA_ROOT has a URL, whatever this or DEBUG says.
 SERVE_MEDIA = os.environ.get("DJANGO_SERVE_MEDIA", "") == "1"

@@ -31,6 +31,8 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):
         "DJANGO_SECRET_KEY must be a random string of at least 50 characters."
     )
 ALLOWED_HOSTS = [h.strip() for h in required_env("DJANGO_ALLOWED_HOSTS").split(",") if h.strip()]
+# Emails, feeds and the sitemap link here: without it they would name 127.0.0.1.
+SITE_URL = WAGTAILADMIN_BASE_URL = required_env("SITE_URL").rstrip("/")
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]

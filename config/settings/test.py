@@ -14,9 +14,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 
 _TMP = Path(tempfile.mkdtemp(prefix="council-test-"))
@@ -25,7 +24,8 @@ DATABASES = {"default": database_from_environment(_TMP / "test.sqlite3")}
 HAYSTACK_CONNECTIONS = haystack_from_environment(_TMP / "whoosh_index")
 for _connection in HAYSTACK_CONNECTIONS.values():
     _connection["SILENTLY_FAIL"] = False
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The test client's host, so links in outputs and the pages that served them agree.
+SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory, so live-server and threaded tests share one database.

@@ -10,7 +10,7 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.deadlines import format_deadline
+from meetings.deadlines import format_deadline, is_before_deadline
 
 from ..models import Submission
 from ..rules import meeting_rule
@@ -44,6 +44,17 @@ def submission_url(meeting, item=None):
     if item is not None and getattr(item, "number", ""):
         url += f"?item={item.number}"
     return url
+
+
+@register.simple_tag
+def deadlines_with_state(meeting):
+    """[(label, deadline, still open)] for each of the meeting's participation deadlines,
+    earliest first: questions may close days before statements, so a list must show both."""
+    now = timezone.now()
+    return [
+        (label, when, is_before_deadline(now, when))
+        for label, when in sorted(meeting.participation_deadlines(), key=lambda pair: pair[1])
+    ]
 
 
 @register.simple_tag

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from meetings import deadlines
 
+from .forward_plan import notice_rules
 from .rules import DemocracySettings, closure_dates
 
 MAKER_CHOICES = [
@@ -42,6 +43,12 @@ class DecisionForm(WagtailAdminModelForm):
                     "forward_plan_entry",
                     "A key decision must be linked to its forward plan entry before it is "
                     "published.",
+                )
+            elif not entry.live:
+                self.add_error(
+                    "forward_plan_entry",
+                    f"The forward plan entry '{entry}' is not published, so the public has not "
+                    "been given notice of this key decision. Publish the entry first.",
                 )
             elif decision_date:
                 status = entry.notice_status(decision_date)
@@ -203,3 +210,32 @@ class Decision(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, mod
     @property
     def is_subject_to_call_in(self):
         return self.call_in_ends_on is not None and self.call_in_ends_on >= timezone.localdate()
+
+    def notice(self, rules=None):
+        """The notice route of a key decision (`KeyDecisionNotice`) on its decision date,
+        or None if it is not a key decision linked to a forward plan entry."""
+        if not (self.is_key_decision and self.forward_plan_entry_id):
+            return None
+        return self.forward_plan_entry.notice_status(self.decision_date, rules)
+
+
+def special_urgency_decisions():
+    """Published key decisions taken under special urgency (reg 11 of the 2012
+    Regulations), newest first: the register behind the leader's reports to council
+    (reg 19). The route is worked out from the dates, as when the decision was published."""
+    rules = notice_rules()
+    candidates = (
+        Decision.objects.filter(
+            live=True,
+            is_key_decision=True,
+            forward_plan_entry__live=True,
+            forward_plan_entry__special_urgency_agreed_on__isnull=False,
+        )
+        .select_related("forward_plan_entry", "committee", "meeting")
+        .order_by("-decision_date", "-pk")
+    )
+    return [
+        decision
+        for decision in candidates
+        if decision.notice(rules).route == deadlines.KeyDecisionRoute.SPECIAL_URGENCY
+    ]

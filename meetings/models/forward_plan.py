@@ -8,12 +8,13 @@ urgency (reg. 11) record when full notice was not given.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin
 from wagtail.search import index
 
 from meetings import deadlines
-from meetings.exempt import EXEMPT_PARAGRAPH_CHOICES
+from meetings.exempt import EXEMPT_PARAGRAPH_CHOICES, private_status
 
 from .rules import DemocracySettings, closure_dates
 
@@ -23,6 +24,43 @@ ENTRY_STATUS_CHOICES = [
     ("deferred", "Deferred to a later date"),
     ("withdrawn", "Withdrawn"),
 ]
+#: Statuses of an entry whose decision is still to be taken, so its notice still matters.
+OPEN_STATUSES = ("pending", "deferred")
+
+
+def notice_rules():
+    """The council's key-decision notice settings, as keyword arguments for the notice
+    functions in `meetings.deadlines`; load once and pass to many entries."""
+    settings = DemocracySettings.load()
+    return {
+        "days": settings.key_decision_notice_days,
+        "working_days": settings.key_decision_notice_in_working_days,
+        "closures": closure_dates(),
+    }
+
+
+class ForwardPlanEntryForm(WagtailAdminModelForm):
+    """Refuses to publish an entry that gives short notice of a decision still to be taken,
+    unless a general exception or special urgency is recorded (regs 9 to 11)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        decision_date = cleaned.get("decision_date")
+        if (
+            "action-publish" in self.data
+            and decision_date
+            and cleaned.get("status") in OPEN_STATUSES
+        ):
+            status = self.instance.publication_notice_status(
+                timezone.localdate(),
+                decision_date=decision_date,
+                first_published_on=cleaned.get("first_published_on"),
+                general_exception_notice_on=cleaned.get("general_exception_notice_on"),
+                special_urgency_agreed_on=cleaned.get("special_urgency_agreed_on"),
+            )
+            if not status.ok:
+                self.add_error("decision_date", status.message)
+        return cleaned
 
 
 class ForwardPlanEntry(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, models.Model):
@@ -84,13 +122,15 @@ class ForwardPlanEntry(DraftStateMixin, LockableMixin, RevisionMixin, index.Inde
     )
     is_exempt = models.BooleanField(
         default=False,
-        help_text="Tick if the decision will be taken in private (Part II).",
+        help_text="Tick if the decision will be taken in private (Part II). Once a published "
+        "agenda item is linked to this entry, the forward plan follows the agenda instead.",
     )
     exempt_paragraph = models.PositiveSmallIntegerField(
         null=True,
         blank=True,
         choices=EXEMPT_PARAGRAPH_CHOICES,
-        help_text="If private, the paragraph of Schedule 12A that applies.",
+        help_text="If private, the paragraph of Schedule 12A that applies (until the agenda "
+        "is published).",
     )
     status = models.CharField(
         max_length=10,
@@ -109,6 +149,12 @@ class ForwardPlanEntry(DraftStateMixin, LockableMixin, RevisionMixin, index.Inde
         blank=True,
         help_text="General exception: the date the scrutiny chair was told and notice was "
         "published.",
+    )
+    general_exception_published_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="General exception: the date the notice first appeared on the website. "
+        "Filled in automatically when the entry is published with a general exception.",
     )
     general_exception_scrutiny_chair = models.CharField(
         max_length=200, blank=True, help_text="General exception: the scrutiny chair told."
@@ -157,6 +203,7 @@ class ForwardPlanEntry(DraftStateMixin, LockableMixin, RevisionMixin, index.Inde
         MultiFieldPanel(
             [
                 FieldPanel("general_exception_notice_on"),
+                FieldPanel("general_exception_published_on", read_only=True),
                 FieldPanel("general_exception_scrutiny_chair"),
                 FieldPanel("general_exception_reason"),
             ],
@@ -179,6 +226,8 @@ class ForwardPlanEntry(DraftStateMixin, LockableMixin, RevisionMixin, index.Inde
         index.FilterField("live"),
     ]
 
+    base_form_class = ForwardPlanEntryForm
+
     class Meta:
         ordering = ["decision_date", "title"]
         verbose_name = "forward plan entry"
@@ -194,6 +243,20 @@ class ForwardPlanEntry(DraftStateMixin, LockableMixin, RevisionMixin, index.Inde
             errors["exempt_paragraph"] = "Choose the paragraph of Schedule 12A that applies."
         if self.general_exception_notice_on and not self.general_exception_reason.strip():
             errors["general_exception_reason"] = "Record why full notice was impracticable."
+        if self.general_exception_notice_on and not self.general_exception_scrutiny_chair.strip():
+            errors["general_exception_scrutiny_chair"] = (
+                "Name the chair of the overview and scrutiny committee who was told in writing."
+            )
+        today = timezone.localdate()
+        for name, what in (
+            ("general_exception_notice_on", "The scrutiny chair cannot have been told"),
+            ("special_urgency_agreed_on", "Urgency cannot have been agreed"),
+        ):
+            if getattr(self, name) and getattr(self, name) > today:
+                errors[name] = (
+                    f"{what} on a date that has not come yet. Enter the date it happened, "
+                    f"today ({deadlines.format_date(today)}) at the latest."
+                )
         if self.special_urgency_agreed_on and not (
             self.special_urgency_agreed_by.strip() and self.special_urgency_reason.strip()
         ):
@@ -204,24 +267,67 @@ class ForwardPlanEntry(DraftStateMixin, LockableMixin, RevisionMixin, index.Inde
     def save(self, *args, **kwargs):
         if self.live and self.first_published_on is None:
             self.first_published_on = timezone.localdate()
+        # The general exception notice is public from the day it is first published with
+        # the entry; the five clear days of reg 10 run from then, not from a typed date.
+        if not self.general_exception_notice_on:
+            self.general_exception_published_on = None
+        elif self.live and self.general_exception_published_on is None:
+            self.general_exception_published_on = timezone.localdate()
         super().save(*args, **kwargs)
         if not self.reference:
             self.reference = f"FP {self.decision_date:%Y}/{self.pk:03d}"
             type(self).objects.filter(pk=self.pk).update(reference=self.reference)
 
-    def notice_status(self, decision_date=None):
+    def notice_status(self, decision_date=None, rules=None):
         """Whether this entry gave the notice the law requires for a decision on
-        `decision_date` (default: its planned date), as a `KeyDecisionNotice`."""
-        settings = DemocracySettings.load()
+        `decision_date` (default: its planned date), as a `KeyDecisionNotice`.
+        `rules` is `notice_rules()`, passed in when checking many entries."""
         return deadlines.key_decision_notice_status(
             self.first_published_on,
             decision_date or self.decision_date,
             general_exception_notice_on=self.general_exception_notice_on,
+            general_exception_published_on=self.general_exception_published_on,
             special_urgency_agreed_on=self.special_urgency_agreed_on,
-            days=settings.key_decision_notice_days,
-            working_days=settings.key_decision_notice_in_working_days,
-            closures=closure_dates(),
+            **(rules or notice_rules()),
         )
+
+    def publication_notice_status(self, publishing_on, **changes):
+        """The notice this entry would give if published on `publishing_on`, with the
+        fields in `changes` (as typed in the editor) instead of the stored ones."""
+
+        def value(name):
+            return changes[name] if name in changes else getattr(self, name)
+
+        return deadlines.forward_plan_entry_notice_status(
+            publishing_on,
+            value("decision_date"),
+            first_published_on=value("first_published_on"),
+            general_exception_notice_on=value("general_exception_notice_on"),
+            general_exception_published_on=self.general_exception_published_on,
+            special_urgency_agreed_on=value("special_urgency_agreed_on"),
+            **notice_rules(),
+        )
+
+    @classmethod
+    def private_statuses(cls, entries):
+        """{entry pk: `PrivateStatus`} for `entries`, from the Part I / Part II status of
+        the agenda items linked to each on published meetings, in one query."""
+        from .meetings import AgendaItem, MeetingPage
+
+        entries = list(entries)
+        parts = {entry.pk: [] for entry in entries}
+        published = MeetingPage.objects.live().public().values("pk")
+        rows = AgendaItem.objects.filter(
+            forward_plan_entry__in=[e.pk for e in entries], meeting__in=published
+        ).values_list("forward_plan_entry_id", "part", "exempt_paragraph")
+        for entry_id, part, paragraph in rows:
+            parts[entry_id].append((part, paragraph))
+        return {e.pk: private_status(parts[e.pk], e.is_exempt, e.exempt_paragraph) for e in entries}
+
+    def taken_in_private(self):
+        """Whether the decision is taken in private, and why: the one answer every page,
+        feed and export shows (see `meetings.exempt.private_status`)."""
+        return self.private_statuses([self])[self.pk]
 
     def notice_deadline(self):
         """The latest date the entry must appear on the plan for its decision date."""

@@ -5,6 +5,7 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -23,7 +24,7 @@ from meetings import deadlines
 from meetings.blocks import MinutesStreamBlock, PaperBlock, ReportBlock
 from meetings.exempt import EXEMPT_PARAGRAPH_CHOICES, PART_CHOICES, PART_I, PART_II, exempt_notice
 from meetings.forms import MeetingPageForm
-from meetings.panels import DeadlinesPanel
+from meetings.panels import DeadlinesPanel, ReadOnlyDateTimePanel
 
 from .rules import DemocracySettings, closure_dates
 
@@ -45,6 +46,43 @@ DEFAULT_RECORDING_NOTICE = (
 )
 
 
+def meeting_title_and_slug(committee_title, day, suffix=""):
+    """A meeting's title and slug, from its committee, its date in the UK and an optional
+    suffix: ("Cabinet, 10 February 2027", "2027-02-10"), or with suffix "extraordinary"
+    ("Cabinet, 10 February 2027 (extraordinary)", "2027-02-10-extraordinary").
+
+    The only place a meeting's name is made, so the page, calendars, alert emails and
+    search all say the same date, and it changes when the meeting moves.
+    """
+    suffix = " ".join((suffix or "").split())
+    when = deadlines.format_date(day)
+    title = f"{committee_title}, {when}" if committee_title else when
+    if suffix:
+        title = f"{title} ({suffix})"
+    slug = f"{day.isoformat()}-{slugify(suffix)}" if slugify(suffix) else day.isoformat()
+    return title, slug
+
+
+def minutes_title(meeting_title):
+    """The title of a meeting's minutes: "Minutes of the Cabinet, 20 June 2017"."""
+    return f"Minutes of the {meeting_title}"
+
+
+def promote_panels_with_fixed_slug(slug_help):
+    """Wagtail's Promote tab, but the slug is shown, not edited: it is made for the page."""
+    return [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug", read_only=True, help_text=slug_help),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+            ],
+            heading="For search engines",
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading="For site menus"),
+    ]
+
+
 class MeetingPage(RoutablePageMixin, Page):
     """A meeting of a committee: when and where, its status, agenda and papers.
 
@@ -53,6 +91,13 @@ class MeetingPage(RoutablePageMixin, Page):
     """
 
     start = models.DateTimeField(help_text="When the meeting starts (UK time).")
+    title_suffix = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="Optional. A word or two added to the title and web address to tell this "
+        "meeting apart, such as 'extraordinary' or 'budget'. Needed if the committee meets "
+        "twice on one day.",
+    )
     end = models.DateTimeField(
         null=True,
         blank=True,
@@ -124,7 +169,15 @@ class MeetingPage(RoutablePageMixin, Page):
         help_text="Increases when the time, venue or status changes, so calendars update.",
     )
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        FieldPanel(
+            "title",
+            read_only=True,
+            help_text="Made from the committee and the date of the meeting, with the suffix "
+            "if you give one, e.g. 'Cabinet, 10 February 2027'. It changes when the meeting "
+            "moves to another day.",
+        ),
+        FieldPanel("title_suffix"),
         DeadlinesPanel(heading="Deadlines for this meeting"),
         MultiFieldPanel(
             [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("venue")],
@@ -137,7 +190,7 @@ class MeetingPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("agenda_is_published"),
-                FieldPanel("agenda_published_at", read_only=True),
+                ReadOnlyDateTimePanel("agenda_published_at"),
                 FieldPanel("late_publication_reason"),
             ],
             heading="Agenda publication",
@@ -145,6 +198,10 @@ class MeetingPage(RoutablePageMixin, Page):
         InlinePanel("agenda_items", heading="Agenda items", label="Agenda item"),
     ]
     settings_panels = Page.settings_panels
+    promote_panels = promote_panels_with_fixed_slug(
+        "The last part of the meeting's web address: its date, and the suffix if it has one. "
+        "If the meeting moves, the old address redirects here."
+    )
     participation_panels = [
         MultiFieldPanel(
             [
@@ -160,7 +217,7 @@ class MeetingPage(RoutablePageMixin, Page):
         [
             ObjectList(content_panels, heading="Meeting and agenda"),
             ObjectList(participation_panels, heading="Public participation"),
-            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(promote_panels, heading="Promote"),
             ObjectList(settings_panels, heading="Settings"),
         ],
         base_form_class=MeetingPageForm,
@@ -180,16 +237,28 @@ class MeetingPage(RoutablePageMixin, Page):
 
     # --- derived facts -------------------------------------------------------------------
 
-    @cached_property
+    @property
     def committee(self):
-        """The committee this meeting belongs to (its parent page)."""
+        """The committee this meeting belongs to (its parent page), looked up once.
+
+        A new meeting is not in the tree until it is first saved: until then this is None,
+        unless the editor's form has set it (MeetingPageForm), and nothing is remembered.
+        """
         from .committees import CommitteePage
 
-        return (
-            CommitteePage.objects.filter(path=self.path[: -self.steplen], depth=self.depth - 1)
-            .select_related("participation_rule", "default_venue")
-            .first()
-        )
+        if "_committee" not in self.__dict__:
+            if not self.path:
+                return None
+            self._committee = (
+                CommitteePage.objects.filter(path=self.path[: -self.steplen], depth=self.depth - 1)
+                .select_related("participation_rule", "default_venue")
+                .first()
+            )
+        return self._committee
+
+    @committee.setter
+    def committee(self, committee):
+        self._committee = committee
 
     @property
     def effective_venue(self):
@@ -200,7 +269,60 @@ class MeetingPage(RoutablePageMixin, Page):
 
     @property
     def local_start(self):
-        return timezone.localtime(self.start)
+        return timezone.localtime(self.start, deadlines.LONDON)
+
+    @property
+    def local_date(self):
+        """The day of the meeting in the UK (a 00:30 BST start is not the UTC day before)."""
+        return self.local_start.date()
+
+    def title_and_slug(self):
+        """(title, slug) as `meeting_title_and_slug` makes them for this meeting now."""
+        committee = self.committee
+        return meeting_title_and_slug(
+            committee.title if committee else "", self.local_date, self.title_suffix
+        )
+
+    def follow_date(self):
+        """Set the title and slug from the date, committee and suffix, before any
+        validation or save, so nothing typed or stored can contradict them.
+
+        Editors are asked for a suffix when the committee already meets that day
+        (`same_day_clash`); meetings built in code (the demo, imports) get "-2" instead.
+        """
+        if not self.start:
+            return
+        self.title, self.slug = self.title_and_slug()
+        taken = self._sibling_slugs()
+        base, number = self.slug, 1
+        while self.slug in taken:
+            number += 1
+            self.slug = f"{base}-{number}"
+
+    def _sibling_slugs(self):
+        """The slugs of the committee's other pages."""
+        committee = self.committee
+        if committee is None:
+            return set()
+        return set(committee.get_children().exclude(pk=self.pk).values_list("slug", flat=True))
+
+    def same_day_clash(self):
+        """Why this meeting's title and address would clash with another meeting of the
+        committee on the same day, or None."""
+        committee = self.committee
+        _, slug = self.title_and_slug()
+        if committee is None or slug not in self._sibling_slugs():
+            return None
+        day = deadlines.format_date(self.local_date)
+        if self.title_suffix.strip():
+            return (
+                f"{committee.title} already has a meeting on {day} with the suffix "
+                f"'{self.title_suffix.strip()}'. Choose a different suffix."
+            )
+        return (
+            f"{committee.title} already has a meeting on {day}. Give this one a suffix, "
+            "such as 'extraordinary', so the two have different titles and web addresses."
+        )
 
     @property
     def is_cancelled(self):
@@ -271,9 +393,25 @@ class MeetingPage(RoutablePageMixin, Page):
 
     # --- validation and saving -----------------------------------------------------------
 
+    def full_clean(self, *args, **kwargs):
+        self.follow_date()
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        self.follow_date()
+        super().minimal_clean()
+
     def clean(self):
-        super().clean()
         errors = {}
+        if self.title_suffix.strip() and not slugify(self.title_suffix):
+            errors["title_suffix"] = (
+                "Use letters or numbers in the suffix, such as 'extraordinary' or 'budget'."
+            )
+        else:
+            try:
+                super().clean()
+            except ValidationError as error:
+                errors.update(error.message_dict)
         if self.end and self.start and self.end <= self.start:
             errors["end"] = "The end must be after the start."
         status = self.status
@@ -301,7 +439,9 @@ class MeetingPage(RoutablePageMixin, Page):
 
     def save(self, *args, **kwargs):
         """Number agenda items, keep a moved meeting's old time, and bump the calendar
-        sequence whenever time, venue or status change on a published meeting."""
+        sequence whenever time, venue or status change on a published meeting. The title
+        and slug follow the date, and the minutes' title follows the meeting's."""
+        self.follow_date()
         for position, item in enumerate(self.agenda_items.all(), start=1):
             # Items built in code (imports, the demo) arrive without a sort order; keep the
             # order they were given in, or the database may return them shuffled.
@@ -309,10 +449,13 @@ class MeetingPage(RoutablePageMixin, Page):
                 item.sort_order = position
             if not (item.number or "").strip():
                 item.number = str(position)
+        previous = None
         if self.pk:
             previous = (
                 MeetingPage.objects.filter(pk=self.pk)
-                .values("start", "end", "venue_id", "status", "sequence", "first_published_at")
+                .values(
+                    "title", "start", "end", "venue_id", "status", "sequence", "first_published_at"
+                )
                 .first()
             )
             if previous and previous["first_published_at"]:
@@ -333,6 +476,16 @@ class MeetingPage(RoutablePageMixin, Page):
         if self.live and self.agenda_is_published and not self.agenda_published_at:
             self.agenda_published_at = timezone.now()
         super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if (
+            previous
+            and previous["title"] != self.title
+            and (update_fields is None or "title" in update_fields)
+        ):
+            for minutes in MinutesPage.objects.child_of(self).specific():
+                minutes.follow_meeting()
+                minutes.draft_title = minutes.title
+                minutes.save(clean=False, update_fields=["title", "draft_title"])
 
     # --- routes --------------------------------------------------------------------------
 
@@ -371,9 +524,16 @@ class MeetingPage(RoutablePageMixin, Page):
         decisions = {}
         for decision in Decision.objects.filter(live=True, meeting=self).order_by("pk"):
             decisions.setdefault(decision.agenda_item_id, []).append(decision)
+        from .forward_plan import ForwardPlanEntry
+
+        entries = ForwardPlanEntry.objects.filter(live=True).in_bulk(
+            {item.forward_plan_entry_id for item in items if item.forward_plan_entry_id}
+        )
         for item in items:
             item.paper_links = []
             item.public_decisions = decisions.get(item.pk, [])
+            # Key decisions link to their notice on the forward plan, and it links back.
+            item.public_forward_plan_entry = entries.get(item.forward_plan_entry_id)
             if item.is_exempt:
                 item.exempt_notice = exempt_notice(item.exempt_paragraph)
                 continue
@@ -390,10 +550,11 @@ class MeetingPage(RoutablePageMixin, Page):
             item.has_report = bool(item.report.raw_data)
         now = timezone.now()
         minutes = MinutesPage.objects.child_of(self).live().public().first()
-        from .registers import DecisionIndexPage
+        from .registers import DecisionIndexPage, ForwardPlanPage
 
         context.update(
             decisions_page=DecisionIndexPage.objects.live().public().first(),
+            forward_plan=ForwardPlanPage.objects.live().public().first(),
             items=items,
             part_one_items=[i for i in items if not i.is_exempt],
             part_two_items=[i for i in items if i.is_exempt],
@@ -446,7 +607,9 @@ class AgendaItem(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="agenda_items",
-        help_text="The forward plan entry that gave notice of this key decision.",
+        help_text="The forward plan entry that gave notice of this key decision. Link a Part "
+        "II item holding the exempt papers of the same decision to the same entry: the forward "
+        "plan then shows the decision is taken in private.",
     )
     part = models.CharField(
         max_length=1,
@@ -532,6 +695,9 @@ class MinutesPage(Page):
 
     DRAFT = "draft"
     CONFIRMED = "confirmed"
+    #: How each status reads inside a sentence ("The draft minutes of ..."); the choice
+    #: labels are for the editor's menu and do not fit there.
+    STATUS_NOUNS = {DRAFT: "draft minutes", CONFIRMED: "confirmed minutes"}
 
     minutes_status = models.CharField(
         max_length=10,
@@ -584,7 +750,13 @@ class MinutesPage(Page):
     )
     minutes = StreamField(MinutesStreamBlock(), blank=True, help_text="The minutes, in order.")
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        FieldPanel(
+            "title",
+            read_only=True,
+            help_text="Made from the meeting's title, e.g. 'Minutes of the Cabinet, 20 June "
+            "2017'. Change the meeting to change it.",
+        ),
         MultiFieldPanel(
             [FieldPanel("minutes_status"), FieldPanel("confirmed_at")], heading="Status"
         ),
@@ -602,6 +774,9 @@ class MinutesPage(Page):
         FieldPanel("first_minute_number"),
         FieldPanel("minutes"),
     ]
+    promote_panels = promote_panels_with_fixed_slug(
+        "Always 'minutes': the minutes are at the meeting's web address followed by /minutes/."
+    )
     search_fields = Page.search_fields + [index.SearchField("minutes")]
     parent_page_types = ["meetings.MeetingPage"]
     subpage_types = []
@@ -611,11 +786,37 @@ class MinutesPage(Page):
         verbose_name = "minutes"
         verbose_name_plural = "minutes"
 
-    @cached_property
+    @property
     def meeting(self):
-        return MeetingPage.objects.filter(
-            path=self.path[: -self.steplen], depth=self.depth - 1
-        ).first()
+        """The meeting these are the minutes of (the parent page), looked up once; None,
+        and nothing remembered, until the minutes are in the tree."""
+        if "_meeting" not in self.__dict__:
+            if not self.path:
+                return None
+            self._meeting = MeetingPage.objects.filter(
+                path=self.path[: -self.steplen], depth=self.depth - 1
+            ).first()
+        return self._meeting
+
+    def follow_meeting(self):
+        """Take the title from the meeting and the slug 'minutes', before any validation
+        or save, so the minutes are always at <meeting>/minutes/ and named after it."""
+        meeting = self.meeting
+        if meeting is not None:
+            self.title = minutes_title(meeting.title)
+            self.slug = "minutes"
+
+    def full_clean(self, *args, **kwargs):
+        self.follow_meeting()
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        self.follow_meeting()
+        super().minimal_clean()
+
+    def status_noun(self):
+        """'draft minutes' or 'confirmed minutes', for use in a sentence."""
+        return self.STATUS_NOUNS.get(self.minutes_status, "minutes")
 
     def previous_minutes(self):
         """The minutes of this committee's latest earlier meeting, if any."""
@@ -651,6 +852,7 @@ class MinutesPage(Page):
         return self.first_minute_number or self.next_minute_number()
 
     def save(self, *args, **kwargs):
+        self.follow_meeting()
         # Store the continued number so later minutes need not walk back through history.
         if self.first_minute_number is None and self.depth:
             self.first_minute_number = self.next_minute_number()

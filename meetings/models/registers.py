@@ -12,8 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .decisions import Decision
-from .forward_plan import ForwardPlanEntry
+from .decisions import Decision, special_urgency_decisions
+from .forward_plan import OPEN_STATUSES, ForwardPlanEntry, notice_rules
 
 
 class DecisionIndexPage(RoutablePageMixin, Page):
@@ -64,12 +64,31 @@ class DecisionIndexPage(RoutablePageMixin, Page):
         )
         if decision is None:
             raise Http404("No published decision with that number.")
+        if decision.forward_plan_entry and decision.forward_plan_entry.live:
+            # The notice the decision relied on, on the day it was taken.
+            decision.forward_plan_entry.notice = decision.notice()
         return self.render(
             request,
             template="meetings/decision_detail.html",
             context_overrides={
                 "decision": decision,
                 "today": timezone.localdate(),
+                "forward_plan": ForwardPlanPage.objects.child_of(self).live().first(),
+            },
+        )
+
+    @path("special-urgency/")
+    def special_urgency(self, request):
+        """The register of key decisions taken under special urgency, by year, never paged:
+        what the leader reports to council on at least once a year (reg 19)."""
+        by_year = {}
+        for decision in special_urgency_decisions():
+            by_year.setdefault(decision.decision_date.year, []).append(decision)
+        return self.render(
+            request,
+            template="meetings/special_urgency_register.html",
+            context_overrides={
+                "years": list(by_year.items()),
                 "forward_plan": ForwardPlanPage.objects.child_of(self).live().first(),
             },
         )
@@ -93,19 +112,40 @@ class ForwardPlanPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "forward plan"
 
+    @staticmethod
+    def with_notices(entries):
+        """The entries, each with its `notice` route and whether it is `taken_in_private`,
+        worked out with one settings load and one agenda query for the whole list."""
+        entries = list(entries)
+        rules = notice_rules()
+        private = ForwardPlanEntry.private_statuses(entries)
+        for entry in entries:
+            entry.notice = entry.notice_status(rules=rules)
+            entry.private = private[entry.pk]
+        return entries
+
+    def get_context(self, request, *args, **kwargs):
+        """Every view links the decisions register (for decisions and the register of
+        special urgency decisions) when it is public."""
+        context = super().get_context(request, *args, **kwargs)
+        context["decisions_page"] = (
+            DecisionIndexPage.objects.live().public().parent_of(self).first()
+        )
+        return context
+
     @path("")
     def current(self, request):
         """Entries still to be decided (and any decided in the last 28 days)."""
         today = timezone.localdate()
         entries = ForwardPlanEntry.objects.filter(live=True).select_related("committee")
-        current = entries.filter(status__in=["pending", "deferred"]).order_by("decision_date")
-        past_years = entries.exclude(status__in=["pending", "deferred"]).dates(
+        current = entries.filter(status__in=OPEN_STATUSES).order_by("decision_date")
+        past_years = entries.exclude(status__in=OPEN_STATUSES).dates(
             "decision_date", "year", order="DESC"
         )
         return self.render(
             request,
             context_overrides={
-                "entries": current,
+                "entries": self.with_notices(current),
                 "today": today,
                 "past_years": [d.year for d in past_years],
                 "showing": "current",
@@ -116,13 +156,17 @@ class ForwardPlanPage(RoutablePageMixin, Page):
     def past(self, request, year):
         entries = (
             ForwardPlanEntry.objects.filter(live=True, decision_date__year=year)
-            .exclude(status__in=["pending", "deferred"])
+            .exclude(status__in=OPEN_STATUSES)
             .select_related("committee")
             .order_by("decision_date")
         )
         return self.render(
             request,
-            context_overrides={"entries": entries, "showing": "past", "year": year},
+            context_overrides={
+                "entries": self.with_notices(entries),
+                "showing": "past",
+                "year": year,
+            },
         )
 
     @path("<int:pk>/")
@@ -132,8 +176,17 @@ class ForwardPlanPage(RoutablePageMixin, Page):
         )
         if entry is None:
             raise Http404("No published forward plan entry with that number.")
+        from .meetings import MeetingPage
+
+        meetings = MeetingPage.objects.live().public()
         return self.render(
             request,
             template="meetings/forward_plan_entry.html",
-            context_overrides={"entry": entry},
+            context_overrides={
+                "entry": self.with_notices([entry])[0],
+                "agenda_items": entry.agenda_items.filter(meeting__in=meetings.values("pk"))
+                .select_related("meeting")
+                .order_by("meeting__start", "sort_order"),
+                "decisions": entry.decisions.filter(live=True).order_by("decision_date", "pk"),
+            },
         )

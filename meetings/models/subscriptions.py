@@ -14,6 +14,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from meetings.deadlines import format_deadline
+
 # `secrets.token_urlsafe(32)` is 32 random bytes (256 bits) as 43 URL-safe characters.
 SECRET_BYTES = 32
 KEY_BYTES = 9
@@ -187,4 +189,4 @@ class AlertSent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} to {self.user} ({self.sent_at:%Y-%m-%d %H:%M})"
+        return f"{self.get_kind_display()} to {self.user} ({format_deadline(self.sent_at)})"

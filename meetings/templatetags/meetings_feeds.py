@@ -4,6 +4,8 @@ webcal:// addresses, and whether the signed-in person follows a committee."""
 from django import template
 from django.urls import reverse
 
+from home import public_address
+
 register = template.Library()
 
 CALENDAR = "text/calendar"
@@ -94,11 +96,10 @@ def feeds_for(page, committee=None):
     return []
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, path):
-    """`path` as a full https:// (or http://) address for the current request."""
-    request = context.get("request")
-    return request.build_absolute_uri(path) if request is not None else path
+@register.simple_tag
+def absolute_url(path):
+    """`path` as a full address on the site's public address (SITE_URL)."""
+    return public_address.absolute_url(path)
 
 
 @register.filter

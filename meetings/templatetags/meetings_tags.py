@@ -11,11 +11,10 @@ register = template.Library()
 
 @register.filter
 def gov_time(value):
-    """'9:30am', '12pm' (noon) or '5pm' for an aware datetime, in UK time."""
+    """'9:30am', '12pm' (noon) or '5pm' for an aware datetime (in UK time) or a time."""
     if not value:
         return ""
-    local = timezone.localtime(value, deadlines.LONDON)
-    return deadlines.format_deadline(local).split(" on ")[0]
+    return deadlines.format_time(value)
 
 
 @register.filter

@@ -23,6 +23,7 @@ PAGES = {
     "decision": lambda c: f"{c['decisions_index'].url}{c['decision'].pk}/",
     "forward plan": lambda c: c["forward_plan"].url,
     "forward plan entry": lambda c: f"{c['forward_plan'].url}{c['entry'].pk}/",
+    "special urgency register": lambda c: c["decisions_index"].url + "special-urgency/",
     "plans": lambda c: c["plans_index"].url,
     "plan": lambda c: c["plan"].url,
 }

@@ -2,9 +2,12 @@
 by POST, no account enumeration, rate limits, password reset, and 'Your questions and
 statements'."""
 
+import datetime
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.cache import cache
@@ -148,3 +151,47 @@ def test_your_questions_shows_each_status_and_the_answer(client, meeting, django
     assert "Not accepted" in html and "It is defamatory" in html and "Please rephrase." in html
     assert unverified.reference not in html
     assert someone_else.reference not in html
+
+
+def test_the_signed_in_message_shows_on_the_page_sign_in_lands_on(client, django_user_model):
+    user = django_user_model.objects.create_user("jo", "jo@example.com", PASSWORD)
+    EmailAddress.objects.create(user=user, email="jo@example.com", verified=True, primary=True)
+    landed = client.post(
+        reverse("account_login"),
+        {"login": "jo@example.com", "password": PASSWORD, "next": "/"},
+        follow=True,
+    )
+    assert landed.redirect_chain[-1][0] == "/"
+    html = landed.content.decode()
+    assert "Successfully signed in" in html
+    assert "govuk-notification-banner--success" in html
+    # Shown once: the next page does not repeat it.
+    assert "Successfully signed in" not in client.get("/").content.decode()
+
+
+@time_machine.travel(datetime.datetime(2026, 10, 20, 9, 0, tzinfo=ZoneInfo("Europe/London")))
+def test_a_name_given_at_sign_up_is_filled_in_on_the_question_form(client, meeting):
+    """Before the meeting's question deadline (27 October 2026)."""
+    from tests.consultations.conftest import valid_data
+
+    html = client.get(reverse("account_signup")).content.decode()
+    assert html.index('name="name"') < html.index('name="email"')
+    client.post(
+        reverse("account_signup"),
+        {
+            "name": "Jo Bloggs",
+            "email": "jo@example.com",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
+    client.post(link_in(mail.outbox[-1]))
+    client.post(reverse("account_login"), {"login": "jo@example.com", "password": PASSWORD})
+    form_url = reverse("consultations:submit", args=[meeting.pk])
+    html = client.get(form_url).content.decode()
+    assert 'value="Jo Bloggs"' in html
+    assert 'value="jo@example.com"' in html
+    # What the person typed wins over the account's name.
+    typed = client.post(form_url, valid_data(name="Joanna Bloggs", text="")).content.decode()
+    assert 'value="Joanna Bloggs"' in typed
+    assert 'value="Jo Bloggs"' not in typed

@@ -62,7 +62,7 @@ def test_no_email_contains_a_link_that_changes_anything(client, form_url, meetin
     assert len(mail.outbox) == 4
     for message in mail.outbox:
         for link in links(message):
-            assert link.startswith(("http://localhost/meetings/", "mailto:")), link
+            assert link.startswith(("http://testserver/meetings/", "mailto:")), link  # SITE_URL
             assert "?" not in link and "token" not in link and "confirm" not in link
 
 

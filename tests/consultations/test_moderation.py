@@ -12,7 +12,8 @@ from wagtail.models import ModelLogEntry
 
 from consultations import moderation
 from consultations.exports import export_rows, neutralise, to_csv, to_xlsx
-from consultations.factories import SubmissionFactory
+from consultations.factories import SubmissionFactory, london, make_meeting
+from consultations.forms import meeting_label
 from consultations.models import Submission
 from consultations.models.submissions import STANDARD_REFUSAL_REASONS
 
@@ -360,6 +361,42 @@ def test_the_export_view_downloads_csv_and_xlsx(admin_client, meeting, officer):
     assert as_xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
     bad = admin_client.get(url, {"meeting": "nonsense", "format": "csv"})
     assert bad.status_code == 200 and "Content-Disposition" not in bad
+
+
+def test_the_export_page_shows_no_errors_until_submitted_and_names_each_meeting_once(
+    admin_client, meeting, home_page, rule
+):
+    SubmissionFactory(meeting=meeting)
+    later = make_meeting(home_page, london(2026, 12, 15, 10, 0), rule=rule)
+    SubmissionFactory(meeting=later)
+    url = reverse("consultations_export")
+    for query in ({}, {"meeting": meeting.pk}, {"meeting": "nonsense"}):
+        html = admin_client.get(url, query).content.decode()
+        assert "This field is required" not in html, query
+        assert "Select a valid choice" not in html, query
+    html = admin_client.get(url, {"meeting": meeting.pk}).content.decode()
+    assert f'<option value="{meeting.pk}" selected>Cabinet, 2 November 2026</option>' in html
+    assert f'<option value="{later.pk}">Cabinet, 15 December 2026</option>' in html
+    submitted = admin_client.get(url, {"meeting": "", "format": "csv"}).content.decode()
+    assert "This field is required" in submitted
+
+
+def test_a_meeting_label_adds_the_date_only_to_a_title_without_it():
+    from meetings.models import MeetingPage
+
+    start = london(2026, 12, 15, 10, 0)
+    assert meeting_label(MeetingPage(title="Cabinet, 15 December 2026", start=start)) == (
+        "Cabinet, 15 December 2026"
+    )
+    assert meeting_label(MeetingPage(title="Budget", start=start)) == "Budget (15 December 2026)"
+
+
+def test_the_moderation_page_gives_when_it_was_received_in_the_sites_clock(admin_client, meeting):
+    submission = SubmissionFactory(meeting=meeting)
+    Submission.objects.filter(pk=submission.pk).update(submitted_at=london(2026, 10, 20, 0, 29))
+    html = admin_client.get(edit_url(submission)).content.decode()
+    assert "12:29am on Tuesday 20 October 2026" in html
+    assert "a.m." not in html
 
 
 # --- erasure on request -------------------------------------------------------------------

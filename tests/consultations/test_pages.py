@@ -14,6 +14,7 @@ from consultations.factories import (
     ConsultationPageFactory,
     london,
     make_meeting,
+    make_rule,
 )
 from consultations.models import ConsultationIndexPage, ConsultationPage, Submission
 from home.factories import make_site_with_home_page
@@ -82,9 +83,37 @@ def test_the_index_lists_meetings_taking_questions(client, index, home_page, rul
     with time_machine.travel(london(2026, 10, 20, 9), tick=False):
         html = client.get(index.url).content.decode()
     assert meeting.title in html
-    assert "Send by 12pm on Tuesday 27 October 2026" in html
+    assert "Questions and statements close at 12pm on Tuesday 27 October 2026." in html
     with time_machine.travel(london(2026, 10, 28, 9), tick=False):
         assert meeting.title not in client.get(index.url).content.decode()
+
+
+def test_the_index_gives_the_earlier_question_deadline_as_well_as_the_statement_one(
+    client, index, home_page
+):
+    """A planning or scrutiny committee closes questions days before statements; the list
+    must give both, and say which has closed while statements are still taken."""
+    rule = make_rule(
+        deadline_label="Questions for a written answer",
+        clear_working_days=5,
+        second_deadline_label="Statements to be read at the meeting",
+        second_clear_working_days=1,
+        second_deadline_time=datetime.time(17, 0),
+    )
+    meeting = make_meeting(
+        home_page, london(2026, 11, 2, 18), rule=rule, committee_title="Planning Committee"
+    )
+    with time_machine.travel(london(2026, 10, 20, 9), tick=False):
+        html = client.get(index.url).content.decode()
+    assert meeting.title in html
+    assert (
+        "Questions for a written answer close at 12pm on Friday 23 October 2026. "
+        "Statements to be read at the meeting close at 5pm on Thursday 29 October 2026."
+    ) in html
+    with time_machine.travel(london(2026, 10, 27, 9), tick=False):
+        html = client.get(index.url).content.decode()
+    assert "Questions for a written answer closed at 12pm on Friday 23 October 2026." in html
+    assert "Statements to be read at the meeting close at 5pm" in html
 
 
 def test_an_open_consultation_shows_how_to_respond(client, index):

@@ -36,7 +36,7 @@ def test_crawl_host_is_the_domain_of_a_wildcard_allowed_host(settings, home_page
     settings.ALLOWED_HOSTS = [".council.gov.uk"]
     assert visitor_host() == "council.gov.uk"
     settings.ALLOWED_HOSTS = ["*"]
-    assert visitor_host() == "localhost"  # the default site's own host name
+    assert visitor_host() == "testserver"  # the default site's own host name (SITE_URL's)
 
 
 def test_a_page_that_fails_is_reported_and_the_crawl_goes_on(council, home_page, monkeypatch):

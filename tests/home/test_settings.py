@@ -60,10 +60,32 @@ def test_production_settings_pass_check_deploy_cleanly(tmp_path):
         "WARNING",
         DJANGO_SECRET_KEY=GOOD_KEY,
         DJANGO_ALLOWED_HOSTS="democracy.council.example",
+        SITE_URL="https://democracy.council.example",
         DJANGO_VAR_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_settings_refuse_to_start_without_the_public_address():
+    """Without SITE_URL every link in emails and feeds would name 127.0.0.1."""
+    result = run_with_production_settings(
+        "check", DJANGO_SECRET_KEY=GOOD_KEY, DJANGO_ALLOWED_HOSTS="democracy.council.example"
+    )
+    assert result.returncode != 0
+    assert "SITE_URL is not set" in result.stderr
+
+
+def test_production_check_refuses_a_public_address_the_deployment_does_not_serve(tmp_path):
+    result = run_with_production_settings(
+        "check",
+        DJANGO_SECRET_KEY=GOOD_KEY,
+        DJANGO_ALLOWED_HOSTS="democracy.council.example",
+        SITE_URL="http://localhost",
+        DJANGO_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode != 0
+    assert "home.E002" in result.stderr + result.stdout
 
 
 def test_site_is_configured_for_england_in_english():

@@ -47,7 +47,7 @@ def test_service_navigation_lists_sections_in_menus_and_search(client, home_page
 def test_sitemap_lists_the_home_page(client, home_page):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    assert "<loc>http://localhost/</loc>" in response.content.decode()
+    assert "<loc>http://testserver/</loc>" in response.content.decode()  # SITE_URL
 
 
 def test_sitemap_leaves_out_draft_pages(client, home_page):

@@ -26,7 +26,7 @@ from meetings.factories import (
     london,
     make_meetings_tree,
 )
-from meetings.models import AgendaItem, Decision, ForwardPlanEntry, MeetingPage
+from meetings.models import AgendaItem, Decision, ForwardPlanEntry, MeetingPage, MinutesPage
 from meetings.models.meetings import MOVED
 
 pytestmark = pytest.mark.django_db
@@ -197,7 +197,7 @@ def test_editor_publishes_a_new_meeting_in_the_admin(editor_client, cabinet):
         ),
     )
     assert response.status_code == 302, form_errors(response)
-    meeting = MeetingPage.objects.get(slug="cabinet-14-july-2030")
+    meeting = MeetingPage.objects.get(slug="2030-07-14")
     assert meeting.live
     assert meeting.agenda_items.get().number == "1"
 
@@ -396,7 +396,253 @@ def test_moving_a_meeting_across_the_clock_change_in_the_admin(editor_client, ca
     assert moved.previous_start.astimezone(LONDON).hour == 10
     assert moved.status == MOVED
     assert moved.sequence == 1
-    assert MeetingPage.objects.filter(title=meeting.title).count() == 1
+    assert moved.title == "Cabinet, 29 October 2026"
+    assert MeetingPage.objects.child_of(cabinet).count() == 1
+
+
+# --- a meeting's title and address follow its date --------------------------------------
+
+
+def add_meeting_url(committee):
+    return reverse("wagtailadmin_pages:add", args=["meetings", "meetingpage", committee.pk])
+
+
+def new_meeting_data(start, publish=True, **fields):
+    """The add-meeting form as an editor posts it (there is no title or slug to type)."""
+    data = {
+        "title_suffix": "",
+        "start": start,
+        "end": "",
+        "status": "scheduled",
+        "recording_notice": "May be filmed.",
+        "agenda_items": inline_formset([]),
+    }
+    data.update(fields)
+    form_data = nested_form_data(data)
+    if publish:
+        form_data["action-publish"] = "action-publish"
+    return form_data
+
+
+@pytest.fixture
+def february_2027(time_machine):
+    """Monday 4 January 2027: the February Cabinet is five weeks away."""
+    time_machine.move_to(london(2027, 1, 4, 9, 0), tick=False)
+    return time_machine
+
+
+def test_a_meeting_made_in_the_admin_is_titled_and_addressed_like_the_demos(
+    february_2027, editor_client, cabinet
+):
+    response = editor_client.post(
+        add_meeting_url(cabinet),
+        new_meeting_data("2027-02-10 10:00", title="Budget Cabinet", slug="budget-cabinet"),
+    )
+    assert response.status_code == 302, form_errors(response)
+    meeting = MeetingPage.objects.child_of(cabinet).get()
+    assert meeting.title == "Cabinet, 10 February 2027"
+    assert meeting.url == "/meetings/cabinet/2027-02-10/"
+    minutes_url = reverse("wagtailadmin_pages:add", args=["meetings", "minutespage", meeting.pk])
+    response = editor_client.post(
+        minutes_url,
+        nested_form_data(
+            {
+                "title": "Notes",
+                "slug": "notes",
+                "minutes_status": "draft",
+                "minutes": streamfield([]),
+                "action-publish": "action-publish",
+            }
+        ),
+    )
+    assert response.status_code == 302, form_errors(response)
+    minutes = MinutesPage.objects.child_of(meeting).get()
+    assert minutes.url == "/meetings/cabinet/2027-02-10/minutes/"
+    assert minutes.title == "Minutes of the Cabinet, 10 February 2027"
+
+
+def test_the_meeting_editor_shows_the_title_read_only_and_offers_a_suffix(
+    february_2027, editor_client, cabinet
+):
+    meeting = MeetingPageFactory(parent=cabinet, start=london(2027, 2, 9, 10, 0))
+    response = editor_client.get(edit_url(meeting))
+    form = response.context["form"]
+    assert "title" not in form.fields
+    assert "slug" not in form.fields
+    assert form.fields["title_suffix"].help_text
+    assert "Cabinet, 9 February 2027" in response.content.decode()
+
+
+def test_a_suffix_goes_into_the_title_and_the_address(february_2027, editor_client, cabinet):
+    response = editor_client.post(
+        add_meeting_url(cabinet), new_meeting_data("2027-02-10 18:00", title_suffix="Extraordinary")
+    )
+    assert response.status_code == 302, form_errors(response)
+    meeting = MeetingPage.objects.child_of(cabinet).get()
+    assert meeting.title == "Cabinet, 10 February 2027 (Extraordinary)"
+    assert meeting.url == "/meetings/cabinet/2027-02-10-extraordinary/"
+
+
+def test_a_second_meeting_on_the_same_day_is_refused_until_it_has_a_suffix(
+    february_2027, editor_client, cabinet
+):
+    MeetingPageFactory(parent=cabinet, start=london(2027, 2, 10, 10, 0))
+    response = editor_client.post(add_meeting_url(cabinet), new_meeting_data("2027-02-10 18:00"))
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors["title_suffix"] == [
+        "Cabinet already has a meeting on 10 February 2027. Give this one a suffix, such as "
+        "'extraordinary', so the two have different titles and web addresses."
+    ]
+    assert 'value="2027-02-10 18:00"' in response.content.decode()
+    assert MeetingPage.objects.child_of(cabinet).count() == 1
+
+    response = editor_client.post(
+        add_meeting_url(cabinet), new_meeting_data("2027-02-10 18:00", title_suffix="evening")
+    )
+    assert response.status_code == 302, form_errors(response)
+    assert sorted(MeetingPage.objects.child_of(cabinet).values_list("slug", flat=True)) == [
+        "2027-02-10",
+        "2027-02-10-evening",
+    ]
+
+
+def test_moving_the_february_cabinet_renames_it_everywhere_and_redirects_the_old_address(
+    february_2027, client, editor_client, cabinet, django_capture_on_commit_callbacks
+):
+    """The issue's case: the 9 February 2027 Cabinet moved to 10 February kept saying
+    "9 February 2027" in its title, calendar SUMMARY and alert subject."""
+    from icalendar import Calendar
+
+    from meetings.factories import MinutesPageFactory
+
+    meeting = MeetingPageFactory(
+        parent=cabinet, start=london(2027, 2, 9, 10, 0), end=None, agenda_is_published=True
+    )
+    meeting.save_revision().publish()
+    MinutesPageFactory(parent=meeting).save_revision().publish()
+    assert meeting.url == "/meetings/cabinet/2027-02-09/"
+
+    meeting = MeetingPage.objects.get(pk=meeting.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            edit_url(meeting),
+            meeting_form_data(
+                meeting,
+                publish=True,
+                start="2027-02-10 10:00",
+                status_reason="Moved for the budget papers.",
+            ),
+        )
+    assert response.status_code == 302, form_errors(response)
+
+    moved = MeetingPage.objects.get(pk=meeting.pk)
+    assert moved.title == "Cabinet, 10 February 2027"
+    assert moved.url == "/meetings/cabinet/2027-02-10/"
+    assert MinutesPage.objects.child_of(moved).get().title == (
+        "Minutes of the Cabinet, 10 February 2027"
+    )
+
+    old = client.get("/meetings/cabinet/2027-02-09/")
+    assert old.status_code == 301
+    assert old["Location"].endswith("/meetings/cabinet/2027-02-10/")
+    old_minutes = client.get("/meetings/cabinet/2027-02-09/minutes/")
+    assert old_minutes.status_code == 301
+    assert old_minutes["Location"].endswith("/meetings/cabinet/2027-02-10/minutes/")
+    page = client.get("/meetings/cabinet/2027-02-10/").content.decode()
+    assert "Cabinet, 10 February 2027" in page
+    assert "9 February 2027</h1>" not in page
+
+    calendar = Calendar.from_ical(
+        client.get(reverse("meetings:meeting_ics", args=[moved.pk])).content
+    )
+    summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    assert "Cabinet, 10 February 2027" in summaries
+    assert not any("9 February" in summary for summary in summaries)
+
+
+def test_the_alert_for_a_moved_meeting_names_its_new_date(
+    february_2027, editor_client, cabinet, django_capture_on_commit_callbacks, django_user_model
+):
+    from django.core import mail
+
+    from meetings.models import CommitteeFollow
+
+    follower = django_user_model.objects.create_user("ann", "ann@example.com", "not-used")
+    CommitteeFollow.objects.create(user=follower, committee=cabinet)
+    meeting = MeetingPageFactory(parent=cabinet, start=london(2027, 2, 9, 10, 0), end=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.save_revision().publish()
+    mail.outbox.clear()
+
+    meeting = MeetingPage.objects.get(pk=meeting.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            edit_url(meeting),
+            meeting_form_data(
+                meeting,
+                publish=True,
+                start="2027-02-10 10:00",
+                status_reason="Moved for the budget papers.",
+            ),
+        )
+    assert response.status_code == 302, form_errors(response)
+    assert [m.subject for m in mail.outbox] == ["Meeting moved: Cabinet, 10 February 2027"]
+
+
+def test_the_deadlines_panel_still_shows_the_deadlines_after_a_validation_error_on_a_new_meeting(
+    editor_client, cabinet, june_2017
+):
+    response = editor_client.post(
+        add_meeting_url(cabinet),
+        new_meeting_data("2017-07-03 10:00", end="2017-07-03 09:00"),
+    )
+    assert response.status_code == 200
+    assert "The end must be after the start." in form_errors(response)
+    html = response.content.decode()
+    assert "must be published by <strong>Friday 23 June 2017</strong>" in html
+    assert "(5 clear working days before the meeting)" in html
+    assert "12pm on Tuesday 27 June 2017" in html
+    assert "no participation rule" not in html
+
+
+@pytest.mark.parametrize("typed", ["31/02/2027 10:00", "10 Febuary 2027", "2027-02-10 25:00"])
+def test_an_unreadable_start_is_refused_with_a_clear_message_and_kept_as_typed(
+    february_2027, editor_client, cabinet, typed
+):
+    response = editor_client.post(add_meeting_url(cabinet), new_meeting_data(typed))
+    assert response.status_code == 200
+    assert response.context["form"].errors["start"] == [
+        "Enter a real date and time as day/month/year and 24-hour time, for example "
+        "10/02/2027 09:30."
+    ]
+    assert f'value="{typed}"' in response.content.decode()
+    assert not MeetingPage.objects.child_of(cabinet).exists()
+
+
+def test_an_unreadable_new_start_leaves_a_published_meeting_where_it_was(
+    february_2027, editor_client, cabinet
+):
+    meeting = MeetingPageFactory(parent=cabinet, start=london(2027, 2, 9, 10, 0), end=None)
+    meeting.save_revision().publish()
+    meeting = MeetingPage.objects.get(pk=meeting.pk)
+    response = editor_client.post(
+        edit_url(meeting), meeting_form_data(meeting, publish=True, start="9/2/27 ten")
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["start"][0].startswith("Enter a real date and time")
+    assert 'value="9/2/27 ten"' in response.content.decode()
+    assert MeetingPage.objects.get(pk=meeting.pk).start == london(2027, 2, 9, 10, 0)
+
+
+def test_the_admin_date_pickers_are_told_not_to_replace_unreadable_text():
+    """Wagtail's picker (xdsoft datetimepicker) swaps text it cannot read for the current
+    time on blur unless `validateOnBlur` is off; the browser test shows it in Chromium."""
+    from wagtail.admin.forms.models import formfield_for_dbfield
+
+    for field in (MeetingPage._meta.get_field("start"), Decision._meta.get_field("decision_date")):
+        widget = formfield_for_dbfield(field).widget
+        assert widget.get_config()["validateOnBlur"] is False, field
 
 
 # --- publishing key decisions ------------------------------------------------------------

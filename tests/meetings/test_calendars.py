@@ -307,9 +307,9 @@ def test_committee_councillor_and_selection_feeds_hold_only_their_committees(cli
     both = events(get_ics(client, feed_urls(council)[2]).content)
     assert set(both) == {cabinet_uid, planning_uid}
     bad = client.get(reverse("meetings:committees_ics") + "?committee=999999")
-    assert bad.status_code == 404
-    assert client.get(reverse("meetings:committees_ics") + "?committee=x").status_code == 404
-    assert client.get(reverse("meetings:committees_ics")).status_code == 404
+    assert bad.status_code == 400
+    assert client.get(reverse("meetings:committees_ics") + "?committee=x").status_code == 400
+    assert client.get(reverse("meetings:committees_ics")).status_code == 400
 
 
 def test_single_meeting_download_is_an_attachment_with_one_event(client, council):
@@ -471,3 +471,24 @@ def test_the_vtimezone_agrees_with_the_zoneinfo_database_from_1997_to_2037():
             mismatches.append(moment)
         moment += datetime.timedelta(minutes=30)
     assert mismatches == []
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("", "Choose at least one committee for your calendar."),
+        ("?committee=999999", "is not on the list any more"),
+        ("?committee=x", "This calendar address is not complete."),
+    ],
+    ids=["no-committee", "committee-gone", "not-a-committee"],
+)
+def test_committees_calendar_without_a_usable_committee_says_what_to_choose(
+    client, council, query, message
+):
+    response = client.get(reverse("meetings:committees_ics") + query)
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    html = response.content.decode()
+    assert "<title>Error: " in html
+    assert 'class="govuk-error-summary"' in html and message in html
+    assert f'href="{reverse("meetings:subscribe")}"' in html

@@ -26,6 +26,7 @@ from meetings.deadlines import (
     decision_effective_from,
     format_date,
     format_deadline,
+    forward_plan_entry_notice_status,
     forward_plan_notice_deadline,
     general_exception_earliest_decision,
     has_sufficient_notice,
@@ -884,3 +885,107 @@ def test_format_deadline_rejects_a_naive_datetime():
 )
 def test_format_date_gov_uk_style(day, weekday, expected):
     assert format_date(day, weekday=weekday) == expected
+
+
+# ---------------------------------------------------------------------------
+# Notice checked when a forward plan entry is published (regs 9 and 10)
+# ---------------------------------------------------------------------------
+
+
+def test_entry_published_on_4_june_2017_gives_full_notice_of_the_3_july_cabinet():
+    assert forward_plan_entry_notice_status(date(2017, 6, 4), DECISION).route == "forward_plan"
+
+
+def test_entry_published_on_5_june_2017_is_a_day_short_and_names_the_first_full_notice_date():
+    result = forward_plan_entry_notice_status(date(2017, 6, 5), DECISION)
+    assert (result.ok, result.route) == (False, "insufficient")
+    assert "it would be on the forward plan 27 clear days before" in result.message
+    assert "or move the decision to 4 July 2017 or later" in result.message
+
+
+def test_entry_added_2_december_for_21_december_has_18_clear_days_and_is_refused():
+    result = forward_plan_entry_notice_status(date(2026, 12, 2), date(2026, 12, 21))
+    assert result == KeyDecisionNotice(
+        ok=False,
+        route="insufficient",
+        message=(
+            "This key decision was not on the forward plan 28 clear days before 21 December "
+            "2026 (it needed to be published by 22 November 2026). Published on 2 December "
+            "2026, it would be on the forward plan 18 clear days before. Record a general "
+            "exception or special urgency agreement before publishing this forward plan "
+            "entry, or move the decision to 31 December 2026 or later."
+        ),
+        publish_by=date(2026, 11, 22),
+    )
+
+
+def test_entry_added_2_december_with_a_general_exception_may_be_published():
+    result = forward_plan_entry_notice_status(
+        date(2026, 12, 2), date(2026, 12, 21), general_exception_notice_on=date(2026, 12, 2)
+    )
+    assert (result.ok, result.route) == (True, "general_exception")
+
+
+def test_entry_added_2_december_with_special_urgency_may_be_published():
+    result = forward_plan_entry_notice_status(
+        date(2026, 12, 2), date(2026, 12, 21), special_urgency_agreed_on=date(2026, 12, 2)
+    )
+    assert (result.ok, result.route) == (True, "special_urgency")
+
+
+def test_an_entry_already_on_the_plan_keeps_its_first_publication_date():
+    result = forward_plan_entry_notice_status(
+        date(2017, 6, 20), DECISION, first_published_on=date(2017, 6, 1)
+    )
+    assert result.route == "forward_plan"
+    late = forward_plan_entry_notice_status(
+        date(2017, 6, 20), DECISION, first_published_on=date(2017, 6, 10)
+    )
+    assert "It was first published on 10 June 2017, 22 clear days before." in late.message
+
+
+def test_a_general_exception_not_yet_on_the_website_runs_from_the_publishing_day():
+    """Chair told on Tuesday 20 June 2017, notice published Monday 26 June: 4 clear working
+    days before Monday 3 July, so reg 10 is not met even though 20 June was early enough."""
+    result = forward_plan_entry_notice_status(
+        date(2017, 6, 26), DECISION, general_exception_notice_on=date(2017, 6, 20)
+    )
+    assert result.route == "insufficient"
+    assert "published on the website on 26 June 2017 was too late" in result.message
+    assert "move the decision to 4 July 2017 or later" in result.message
+
+
+def test_entry_notice_in_working_days_counts_and_advises_in_working_days():
+    result = forward_plan_entry_notice_status(date(2017, 6, 1), DECISION, working_days=True)
+    assert result.route == "insufficient"
+    assert "it would be on the forward plan 21 clear working days before" in result.message
+    earliest = format_date(clear_working_days_after(date(2017, 6, 1), 28))
+    assert f"move the decision to {earliest} or later" in result.message
+
+
+# ---------------------------------------------------------------------------
+# The general exception notice must be on the website five clear days (reg 10)
+# ---------------------------------------------------------------------------
+
+
+def test_general_exception_counts_from_its_website_publication_when_that_is_later():
+    told_early = {"general_exception_notice_on": date(2017, 6, 20)}
+    on_time = key_decision_notice_status(
+        None, DECISION, **told_early, general_exception_published_on=date(2017, 6, 23)
+    )
+    assert on_time.route == "general_exception"
+    assert "given on 20 June 2017 and published on the website on 23 June 2017" in (on_time.message)
+    too_late = key_decision_notice_status(
+        None, DECISION, **told_early, general_exception_published_on=date(2017, 6, 27)
+    )
+    assert too_late.route == "insufficient"
+
+
+def test_general_exception_published_before_the_chair_was_told_counts_from_telling():
+    result = key_decision_notice_status(
+        None,
+        DECISION,
+        general_exception_notice_on=date(2017, 6, 26),
+        general_exception_published_on=date(2017, 6, 20),
+    )
+    assert result.route == "insufficient"

@@ -9,7 +9,9 @@ tests that load it again or edit it leave nothing behind for the others.
 """
 
 import io
+import xml.etree.ElementTree as ET
 from datetime import date, datetime, time, timedelta
+from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,6 +19,8 @@ import time_machine
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
+from django.urls import reverse
+from django.utils.timezone import localdate
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
@@ -309,6 +313,16 @@ def test_upcoming_key_decisions_have_notice_one_under_the_general_exception(demo
     assert exception.general_exception_scrutiny_chair and exception.general_exception_reason
 
 
+def test_consultancy_decision_with_an_exempt_appendix_is_taken_in_private(demo):
+    """Item 14 holds item 12's exempt appendix, so the forward plan entry follows it."""
+    july = meeting("2017-07-03")
+    appendix = july.agenda_items.get(number="14")
+    entry = july.agenda_items.get(number="12").forward_plan_entry
+    assert appendix.forward_plan_entry == entry
+    status = entry.taken_in_private()
+    assert (status.private, status.paragraphs, status.from_agenda) == (True, (3,), True)
+
+
 def test_a_moved_and_a_cancelled_meeting(demo):
     """Status changes after publication bump the calendar sequence."""
     moved = MeetingPage.objects.get(status="moved")
@@ -348,3 +362,94 @@ def test_a_second_run_keeps_editors_changes(demo):
         load_demo()
     assert cabinet().purpose == "<p>Edited by democratic services.</p>"
     assert Decision.objects.get(pk=decision.pk).reasons == "<p>Edited reasons.</p>"
+
+
+def test_2017_content_carries_its_real_publication_dates(demo, client):
+    """Decisions, forward plan entries, minutes, meetings and the draft plan are dated as
+    the seed papers say, not with the time the demo was loaded (23 November 2026)."""
+    for decision in Decision.objects.filter(decision_date__year=2017):
+        assert localdate(decision.first_published_at) == decision.published_on
+        assert localdate(decision.last_published_at) == decision.published_on
+    for entry in ForwardPlanEntry.objects.filter(decision_date__year=2017):
+        assert localdate(entry.first_published_at) == entry.first_published_on
+    june, july = meeting("2017-06-20"), meeting("2017-07-03")
+    assert june.first_published_at == june.agenda_published_at
+    assert july.first_published_at == july.agenda_published_at
+    minutes = MinutesPage.objects.child_of(june).get()
+    assert minutes.first_published_at == july.agenda_published_at
+    assert minutes.last_published_at == july.start
+    draft = PlanPage.objects.get(slug="business-plan-2017-27")
+    assert localdate(draft.first_published_at) == date(2017, 6, 23)
+
+    response = client.get(reverse("meetings:committee_rss", args=[cabinet().pk]))
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)  # noqa: S314 - our own output
+    dated = {
+        item.findtext("title"): parsedate_to_datetime(item.findtext("pubDate"))
+        for item in root.iter("item")
+    }
+    decisions_2017 = [t for t in dated if t.startswith("Decision:") and "2017" in t]
+    assert decisions_2017
+    assert all(dated[title].year == 2017 for title in decisions_2017)
+
+
+def test_newest_first_search_orders_plans_by_their_own_dates(demo):
+    """A plan is filed under its approval date or the start of its period, so 'newest
+    first' puts the 2024 plan before the 2017 draft and the 2013 plan last."""
+    from haystack import connections
+
+    from search.query import run_search
+
+    connections["default"].get_backend().clear()
+    call_command("update_index", remove=True, verbosity=0)
+    cache.clear()
+    outcome = run_search("plan", sort="newest", filters={"type": ["Plan or strategy"]})
+    titles = [result.title for result in outcome.results]
+    assert titles == [
+        "Productivity Plan 2024",
+        "Draft Business Plan 2017-27",
+        "Business Plan 2013-17",
+    ]
+    assert [result.date.year for result in outcome.results] == [2024, 2017, 2013]
+
+
+# Demo councillors whose 2017 division or party no public source we could find confirms;
+# they stay blank rather than guessed. Remove a slug here once its gap is filled.
+UNCONFIRMED_WARD = {
+    "atiqul-hoque",
+    "hayley-spencer",
+    "ian-thorn",
+    "roy-while",
+    "steve-oldrieve",
+    "stewart-palmen",
+}
+UNCONFIRMED_PARTY = {"bob-jones", "hayley-spencer", "richard-gamble", "steve-oldrieve"}
+
+
+def test_every_demo_councillor_has_a_ward_and_party(demo):
+    """Every councillor carries the electoral division and party they won in May 2017,
+    except the few no source confirms, which are left blank rather than invented."""
+    councillors = {page.slug: page for page in CouncillorPage.objects.all()}
+    assert len(councillors) == 33
+    blank_ward = {slug for slug, page in councillors.items() if not page.ward}
+    blank_party = {slug for slug, page in councillors.items() if not page.party}
+    assert blank_ward == UNCONFIRMED_WARD
+    assert blank_party == UNCONFIRMED_PARTY
+
+
+def test_a_second_run_fills_a_blank_ward_but_keeps_an_edited_one(demo):
+    """Sites loaded before the wards were known get them filled in; an editor's value stays."""
+    blanked = CouncillorPage.objects.get(slug="clare-cape")
+    blanked.ward = ""
+    blanked.party = ""
+    blanked.save_revision().publish()
+    edited = CouncillorPage.objects.get(slug="ernie-clark")
+    edited.ward = "Hilperton (edited)"
+    edited.save_revision().publish()
+    with time_machine.travel(TODAY, tick=False):
+        load_demo()
+    blanked = CouncillorPage.objects.get(slug="clare-cape")
+    assert (blanked.ward, blanked.party) == ("Chippenham Pewsham", "Liberal Democrat")
+    latest = blanked.get_latest_revision_as_object()
+    assert (latest.ward, latest.party) == ("Chippenham Pewsham", "Liberal Democrat")
+    assert CouncillorPage.objects.get(slug="ernie-clark").ward == "Hilperton (edited)"

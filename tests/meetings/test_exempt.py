@@ -19,6 +19,7 @@ from meetings.exempt import (
     exempt_collection,
     exempt_notice,
     is_exempt_document,
+    private_status,
 )
 from meetings.factories import (
     AgendaItemFactory,
@@ -388,3 +389,33 @@ def test_decision_on_a_part_two_item_does_not_reveal_its_papers(client, meeting_
     html = client.get(meeting.url).content.decode()
     assert exempt_paper.url not in html
     assert "Depot valuation by Savills" not in html
+
+
+# --- whether a key decision is taken in private (reg 5) ---------------------------------
+
+
+def test_a_part_ii_appendix_on_the_agenda_makes_the_decision_private_whatever_was_declared():
+    status = private_status([(PART_I, None), (PART_II, 3)], declared_private=False)
+    assert (status.private, status.paragraphs, status.from_agenda) == (True, (3,), True)
+    assert status.short == "Yes, paragraph 3"
+    assert status.full == (
+        "Yes, under paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972"
+    )
+    assert status.reasons == [EXEMPT_PARAGRAPHS[3]]
+
+
+def test_an_agenda_with_only_part_i_items_overrides_a_declared_private_decision():
+    status = private_status([(PART_I, None)], declared_private=True, declared_paragraph=3)
+    assert (status.private, status.short, status.from_agenda) == (False, "No", True)
+
+
+def test_without_a_published_agenda_the_entrys_declaration_stands():
+    assert private_status([], declared_private=True, declared_paragraph=5).short == (
+        "Yes, paragraph 5"
+    )
+    assert private_status([]).full == "No"
+
+
+def test_several_exempt_paragraphs_are_listed_once_in_order():
+    status = private_status([(PART_II, 5), (PART_II, 3), (PART_II, 3)])
+    assert status.full.startswith("Yes, under paragraphs 3 and 5 of Part 1")

@@ -204,3 +204,17 @@ def test_meeting_and_committee_pages_link_their_feeds_in_the_body(client, counci
     assert f'href="webcal://testserver{ics}"' in committee_body
     assert reverse("meetings:follow_committee", args=[council.cabinet.pk]) in committee_body
     assert reverse("meetings:committee_rss", args=[council.cabinet.pk]) in committee_body
+
+
+@pytest.mark.parametrize(
+    "status, wording",
+    [("draft", "The draft minutes of the meeting at"), ("confirmed", "The confirmed minutes")],
+)
+def test_minutes_item_reads_as_a_sentence_for_each_status(client, council, status, wording):
+    from meetings.factories import MinutesPageFactory
+
+    publish(MinutesPageFactory(parent=council.meeting, live=False, minutes_status=status))
+    _channel, items = rss(client, reverse("meetings:committee_rss", args=[council.cabinet.pk]))
+    minutes = next(i for i in items if i["title"].startswith("Minutes published"))
+    assert f"<p>{wording}" in minutes["description"]
+    assert "correct record minutes" not in minutes["description"]

@@ -38,7 +38,13 @@ from meetings.models import (
     MeetingPage,
     MinutesPage,
 )
-from meetings.models.meetings import CANCELLED, MOVED, POSTPONED, SCHEDULED
+from meetings.models.meetings import (
+    CANCELLED,
+    MOVED,
+    POSTPONED,
+    SCHEDULED,
+    meeting_title_and_slug,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -301,6 +307,59 @@ def test_participation_deadline_override_needs_a_recorded_reason(committee):
     assert "participation_override_reason" in clean_errors(meeting)
     meeting.participation_override_reason = "Extra time for the budget consultation"
     meeting.clean()
+
+
+# --- a meeting's title and slug follow its date -------------------------------------------
+
+
+def test_title_and_slug_are_made_from_committee_date_and_suffix():
+    day = datetime.date(2027, 2, 10)
+    assert meeting_title_and_slug("Cabinet", day) == ("Cabinet, 10 February 2027", "2027-02-10")
+    assert meeting_title_and_slug("Cabinet", day, "  Budget   meeting ") == (
+        "Cabinet, 10 February 2027 (Budget meeting)",
+        "2027-02-10-budget-meeting",
+    )
+
+
+def test_a_meeting_built_in_code_is_titled_from_its_date_whatever_title_it_was_given(committee):
+    meeting = MeetingPageFactory(parent=committee, title="Budget", start=london(2027, 2, 9, 10))
+    assert (meeting.title, meeting.slug) == ("Cabinet, 9 February 2027", "2027-02-09")
+    assert MeetingPage.objects.get(pk=meeting.pk).draft_title == "Cabinet, 9 February 2027"
+
+
+def test_title_and_slug_use_the_uk_date_of_a_meeting_just_after_midnight_in_summer(committee):
+    meeting = MeetingPageFactory(parent=committee, start=london(2027, 6, 10, 0, 30))
+    assert meeting.start.astimezone(datetime.UTC).date() == datetime.date(2027, 6, 9)
+    assert (meeting.title, meeting.slug) == ("Cabinet, 10 June 2027", "2027-06-10")
+
+
+def test_moving_a_published_meeting_renames_it_and_its_minutes(committee):
+    meeting = published(MeetingPageFactory(parent=committee, start=london(2027, 2, 9, 10)))
+    published(MinutesPageFactory(parent=meeting, title="Notes", slug="notes"))
+    meeting = republish_with(
+        meeting, start=london(2027, 2, 10, 10), end=None, status_reason="Budget papers late."
+    )
+    assert (meeting.title, meeting.slug) == ("Cabinet, 10 February 2027", "2027-02-10")
+    minutes = MinutesPage.objects.child_of(meeting).get()
+    assert (minutes.title, minutes.slug) == ("Minutes of the Cabinet, 10 February 2027", "minutes")
+    assert minutes.url.endswith("/2027-02-10/minutes/")
+
+
+def test_two_meetings_built_in_code_on_one_day_get_distinct_slugs(committee):
+    first = MeetingPageFactory(parent=committee, start=london(2027, 2, 10, 10))
+    second = MeetingPageFactory(parent=committee, start=london(2027, 2, 10, 18))
+    assert (first.slug, second.slug) == ("2027-02-10", "2027-02-10-2")
+    assert second.same_day_clash().startswith("Cabinet already has a meeting on 10 February 2027")
+
+
+def test_a_suffix_without_letters_or_numbers_is_refused(committee):
+    meeting = MeetingPageFactory(parent=committee, start=london(2027, 2, 10, 10))
+    meeting.title_suffix = "!!!"
+    with pytest.raises(ValidationError) as raised:
+        meeting.full_clean()
+    assert raised.value.message_dict["title_suffix"] == [
+        "Use letters or numbers in the suffix, such as 'extraordinary' or 'budget'."
+    ]
 
 
 # --- public participation deadlines ------------------------------------------------------
@@ -658,7 +717,12 @@ def test_forward_plan_entry_clean_requires_the_exception_records():
         special_urgency_agreed_on=datetime.date(2017, 7, 1),
     )
     errors = clean_errors(entry)
-    assert set(errors) == {"exempt_paragraph", "general_exception_reason", "special_urgency_reason"}
+    assert set(errors) == {
+        "exempt_paragraph",
+        "general_exception_reason",
+        "general_exception_scrutiny_chair",
+        "special_urgency_reason",
+    }
 
 
 # --- decisions ---------------------------------------------------------------------------

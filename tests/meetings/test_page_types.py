@@ -235,7 +235,7 @@ class TestEditorsCanCreateEveryPageType(MeetingsTreeTestCase):
                 }
             ),
         )
-        meeting = MeetingPage.objects.get(slug="cabinet-3-july-2030")
+        meeting = MeetingPage.objects.get(slug="2030-07-03")
         self.assertEqual(meeting.get_parent().pk, self.committee.pk)
         self.assertEqual(
             list(meeting.agenda_items.values_list("number", "title")),

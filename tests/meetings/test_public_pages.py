@@ -142,3 +142,24 @@ def test_plan_page_has_a_table_of_contents_from_level_two_headings(client, counc
     assert 'href="#our-vision"' in html and 'id="our-vision"' in html
     assert "Why is this important?" in html
     assert "2013-17" in html
+
+
+def test_decision_page_names_the_maker_and_the_type_of_decision_once_each(client, council):
+    html = get(client, f"{council['decisions_index'].url}{council['decision'].pk}/")
+    assert "Cabinet (Cabinet" not in html
+    assert (
+        '<dt class="govuk-summary-list__key">Decision maker</dt>'
+        '<dd class="govuk-summary-list__value">Cabinet</dd>'
+    ) in html
+    assert (
+        '<dt class="govuk-summary-list__key">Type of decision</dt>'
+        '<dd class="govuk-summary-list__value">Cabinet (executive decision)</dd>'
+    ) in html
+
+
+def test_month_calendar_filtered_by_committee_names_it_above_the_list(client, council):
+    url = council["meetings_index"].url + "calendar/2017/7/"
+    assert "All meetings in July 2017" in get(client, url)
+    html = get(client, f"{url}?committee={council['cabinet'].pk}")
+    assert "All meetings in" not in html
+    assert "Meetings of Cabinet in July 2017" in html

@@ -170,6 +170,48 @@ def test_no_suggestion_when_the_words_are_right(indexed_council, client):
     assert response.context["outcome"].suggestion == ""
 
 
+@pytest.fixture
+def breakfasts(indexed_council):
+    """Three decisions about bed and breakfast places, and one using the word 'any'
+    (one letter away from 'and', which the index never holds: it is a stop word)."""
+    from meetings.models import Decision
+
+    rows = [
+        ("Bed and breakfast places for families", "Fewer families in bed and breakfast."),
+        ("Bed and breakfast spending", "Bed and breakfast costs rose."),
+        ("Bed and breakfast standards", "Inspect every bed and breakfast."),
+        ("Housing register", "Any resident may apply."),
+    ]
+    for title, reasons in rows:
+        Decision.objects.create(
+            title=title,
+            decision_maker="Cabinet",
+            decision_date=datetime.date(2024, 5, 1),
+            decision="<p>Agreed.</p>",
+            reasons=f"<p>{reasons}</p>",
+            live=True,
+        )
+    rebuild_index()
+    return indexed_council
+
+
+def test_a_suggestion_never_corrects_a_stop_word(breakfasts, client):
+    outcome = client.get("/search/", {"q": "bed and brekfast"}).context["outcome"]
+    assert outcome.total == 0
+    assert outcome.suggestion == "bed and breakfast"
+
+
+def test_no_suggestion_for_a_query_that_already_has_results(breakfasts, client):
+    outcome = client.get("/search/", {"q": "bed and breakfast"}).context["outcome"]
+    assert outcome.total == 3
+    assert outcome.suggestion == ""
+    # A word missing from the index does not earn a suggestion either while the
+    # query finds plenty: "breakfasts" matches through its stem.
+    outcome = client.get("/search/", {"q": "breakfasts families"}).context["outcome"]
+    assert outcome.total >= 1
+    assert outcome.suggestion == ""
+
+
 def test_empty_results_help(indexed_council, client):
     response = client.get("/search/", {"q": "xylophone"})
     text = text_of(response)
