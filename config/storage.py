@@ -23,6 +23,8 @@ class PrivateMediaStorage(FileSystemStorage):
     """Files on disk with no public URL, so nothing can link past the document view."""
 
     def url(self, name):
+        # Not a placeholder: NotImplementedError is how Django's Storage API says a backend
+        # has no URLs, and Wagtail's document view catches it to stream the file instead.
         raise NotImplementedError(
             "Uploads have no public URL: documents are served by Wagtail's document view "
             "(/documents/<id>/<filename>) and images by their renditions."
