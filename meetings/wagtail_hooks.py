@@ -1,12 +1,23 @@
 """Admin registration for the meetings app, and the guard on exempt papers."""
 
+from django.contrib import messages
 from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
 from wagtail import hooks
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from meetings.exempt import is_exempt_document
-from meetings.models import ClosureDay, Decision, ForwardPlanEntry, ParticipationRule, Venue
+from meetings.models import (
+    ClosureDay,
+    Decision,
+    ForwardPlanEntry,
+    MeetingPage,
+    ParticipationRule,
+    Venue,
+)
 
 
 class DecisionViewSet(SnippetViewSet):
@@ -83,3 +94,27 @@ def refuse_exempt_papers(document, request):
     if user is not None and user.is_authenticated and user.has_perm("wagtaildocs.change_document"):
         return None
     raise Http404("This paper is exempt from publication.")
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_of_meetings(request, action_type, objects, action_class_instance):
+    """Publishing a meeting checks its statutory notices (a late agenda needs a reason; every
+    key decision needs its published forward plan entry) in the meeting's editor form. Wagtail's
+    bulk "Publish" skips that form, so meetings are published one at a time, in their editor."""
+    if action_type != "publish":
+        return None
+    meetings = [page for page in objects if isinstance(page.specific, MeetingPage)]
+    form = getattr(action_class_instance, "cleaned_form", None)
+    if form is not None and form.cleaned_data.get("include_descendants"):
+        for page in objects:
+            meetings += MeetingPage.objects.descendant_of(page).not_live()
+    if not meetings:
+        return None
+    names = ", ".join(f"'{page.title}'" for page in meetings)
+    messages.error(
+        request,
+        f"Meetings cannot be published in bulk, because each one's agenda deadline and key "
+        f"decision notices are checked when it is published. Open {names} and publish it "
+        "from its editor.",
+    )
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))

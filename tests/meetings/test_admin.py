@@ -851,3 +851,46 @@ def test_decision_edit_form_loads(editor_client):
     response = editor_client.get(snippet_url(Decision, "edit", decision.pk))
     assert response.status_code == 200
     assert "action-publish" in response.content.decode()
+
+
+# --- bulk actions ------------------------------------------------------------------------
+
+
+def bulk_publish(client, pages, **form):
+    """Post Wagtail's bulk "Publish" action for `pages`, following the redirect."""
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    query = "&".join(f"id={page.pk}" for page in pages)
+    return client.post(f"{url}?{query}&next=/admin/", form, follow=True)
+
+
+def test_bulk_publish_refuses_a_meeting_so_its_notices_are_checked(editor_client, cabinet):
+    meeting = MeetingPageFactory(parent=cabinet, live=False)
+
+    response = bulk_publish(editor_client, [meeting])
+
+    meeting.refresh_from_db()
+    assert not meeting.live
+    shown = [str(m) for m in response.context["messages"]]
+    assert any("cannot be published in bulk" in m and meeting.title in m for m in shown), shown
+
+
+def test_bulk_publish_of_a_committee_with_its_drafts_refuses_its_draft_meetings(
+    editor_client, cabinet
+):
+    meeting = MeetingPageFactory(parent=cabinet, live=False)
+
+    bulk_publish(editor_client, [cabinet], include_descendants="on")
+
+    meeting.refresh_from_db()
+    assert not meeting.live
+
+
+def test_bulk_publish_still_publishes_pages_that_are_not_meetings(editor_client, home_page):
+    from home.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=home_page, live=False)
+
+    bulk_publish(editor_client, [page])
+
+    page.refresh_from_db()
+    assert page.live
