@@ -125,8 +125,9 @@ check-migrations: install
 pytest: install-test assets chromium java redis-server
 	$(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
-# Tests marked slow (the generated-council click-depth check, axe-core on every demo page)
-# do not depend on the database engine, so they run once, on SQLite.
+# Tests marked slow (the generated-council click-depth check, axe-core on every demo page, browser
+# layout on the demo, the demo media crawl) do not depend on the database engine, so they run
+# once, on SQLite.
 PYTEST_PG_ARGS ?= -m "not slow"
 pytest-postgres: install-test assets chromium java redis-server
 	tests/with_postgres.sh env $(TEST_ENV) $(VENV)/bin/pytest $(PYTEST_PG_ARGS) $(PYTEST_ARGS)

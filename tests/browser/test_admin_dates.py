@@ -6,7 +6,8 @@ from django.urls import reverse
 
 from tests.conftest import sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Layout in a browser does not depend on the database engine: run once, on SQLite.
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

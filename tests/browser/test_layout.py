@@ -10,7 +10,8 @@ from meetings.deadlines import LONDON
 from tests.conftest import sign_in
 from tests.council import add
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Layout in a browser does not depend on the database engine: run once, on SQLite.
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 #: Real committee names from the Wiltshire seed documents, long enough to test wrapping.
 LONG_NAMES = [

@@ -25,7 +25,9 @@ from tests.config.media import (
     media_files,
 )
 
-pytestmark = pytest.mark.django_db
+# The crawl of the whole demo does not depend on the database engine: run once, on SQLite
+# (test_storage.py checks the same rule on both engines with factories).
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 #: The paper the defect was reported with (issue 11).
 REPORTED_PAPER = "exempt-appendix-consultancy-neutral-vendor-service-commercial-terms.pdf"
