@@ -18,13 +18,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from meetings.deadlines import LONDON
 from meetings.factories import (
-    CommitteePageFactory,
     DecisionFactory,
     ForwardPlanEntryFactory,
     MeetingPageFactory,
-    ParticipationRuleFactory,
     london,
-    make_meetings_tree,
 )
 from meetings.models import AgendaItem, Decision, ForwardPlanEntry, MeetingPage, MinutesPage
 from meetings.models.meetings import MOVED
@@ -121,32 +118,6 @@ def make_editor(django_user_model, username="democracy"):
 
 
 # --- fixtures ----------------------------------------------------------------------------
-
-
-@pytest.fixture
-def tree(home_page):
-    return make_meetings_tree(home_page)
-
-
-@pytest.fixture
-def cabinet(tree):
-    return CommitteePageFactory(
-        parent=tree.committees,
-        title="Cabinet",
-        is_executive=True,
-        participation_rule=ParticipationRuleFactory(),
-    )
-
-
-@pytest.fixture
-def editor(django_user_model):
-    return make_editor(django_user_model)
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture

@@ -18,13 +18,10 @@ from wagtail.test.utils.form_data import nested_form_data
 
 from home.clickdepth import crawl
 from meetings.factories import (
-    CommitteePageFactory,
     DecisionFactory,
     ForwardPlanEntryFactory,
     MeetingPageFactory,
-    ParticipationRuleFactory,
     london,
-    make_meetings_tree,
 )
 from meetings.models import AgendaItem, Decision, ForwardPlanEntry, MeetingPage
 from tests.meetings.test_admin import (
@@ -32,7 +29,6 @@ from tests.meetings.test_admin import (
     edit_url,
     form_errors,
     item_data,
-    make_editor,
     meeting_form_data,
     snippet_url,
 )
@@ -40,23 +36,6 @@ from tests.meetings.test_admin import (
 pytestmark = pytest.mark.django_db
 
 DECISION_21_DECEMBER = datetime.date(2026, 12, 21)
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    client.force_login(make_editor(django_user_model))
-    return client
-
-
-@pytest.fixture
-def cabinet(home_page):
-    tree = make_meetings_tree(home_page)
-    return CommitteePageFactory(
-        parent=tree.committees,
-        title="Cabinet",
-        is_executive=True,
-        participation_rule=ParticipationRuleFactory(),
-    )
 
 
 @pytest.fixture
